@@ -1,0 +1,15 @@
+"""The Catalog model: frozen dataclasses holding tuples, compared with `==`."""
+
+from .indexes import Index, IndexKey
+from .model import Catalog, identity
+from .names import QualifiedName
+from .routines import Argument, Function, Trigger
+from .security import PRIVILEGES, Grant, Policy
+from .tables import CheckConstraint, Column, ForeignKey, PrimaryKey, Table, UniqueConstraint
+from .types import EnumType, Extension, Schema, View
+
+__all__ = [
+    "Argument", "Catalog", "CheckConstraint", "Column", "EnumType", "Extension", "ForeignKey",
+    "Function", "Grant", "Index", "IndexKey", "PRIVILEGES", "Policy", "PrimaryKey",
+    "QualifiedName", "Schema", "Table", "Trigger", "UniqueConstraint", "View", "identity",
+]

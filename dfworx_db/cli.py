@@ -1,0 +1,152 @@
+"""The dfworx-db command line: parse options, call one stage, print with rich."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
+from .declare import json_schema, load_declarations
+from .errors import DeclarationError, DfworxError
+from .render import render_catalog
+
+err_console = Console(stderr=True, highlight=False)
+
+
+class DfworxGroup(click.Group):
+    """Turns every DfworxError into a readable message and its family's exit code."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except DeclarationError as err:
+            for problem in err.problems:
+                where = f"[bold]{problem.location}[/bold]: " if problem.location else ""
+                err_console.print(f"{where}[red]error[/red]: {problem.message}", markup=True, soft_wrap=True)
+                if problem.hint:
+                    err_console.print(f"  [dim]hint:[/dim] {problem.hint}", soft_wrap=True)
+            count = len(err.problems)
+            err_console.print(f"[red]{count} problem{'s' if count != 1 else ''}[/red]; nothing was changed.")
+            ctx.exit(err.exit_code)
+        except DfworxError as err:
+            err_console.print(f"[red]error[/red]: {err}", soft_wrap=True)
+            ctx.exit(err.exit_code)
+
+
+def _schemas_dir(path: str | None) -> Path:
+    return Path(path) if path else load_config().schemas_dir
+
+
+@click.group(cls=DfworxGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dfworx-db")
+def cli() -> None:
+    """Database-as-code for Postgres and Supabase: declare the schema in YAML, render it,
+    plan Supabase migrations, apply them and verify the database."""
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+def init(folder: Path) -> None:
+    """Scaffold a project: dfworx.yaml, schemas/ and supabase/migrations/.
+
+    \b
+    Example:
+      dfworx-db init my-project && cd my-project && dfworx-db validate
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    if (folder / CONFIG_FILE).exists():
+        raise DfworxError(f"{folder / CONFIG_FILE} already exists; init only scaffolds a new project")
+    (folder / CONFIG_FILE).write_text(DEFAULT_CONFIG, encoding="utf-8")
+    schemas = folder / "schemas"
+    schemas.mkdir(exist_ok=True)
+    if not any(schemas.iterdir()):
+        (schemas / "public.yaml").write_text(STARTER_SCHEMA, encoding="utf-8")
+    migrations = folder / "supabase" / "migrations"
+    migrations.mkdir(parents=True, exist_ok=True)
+    (migrations / ".gitkeep").touch()
+    (folder / "dfworx.schema.json").write_text(json.dumps(json_schema(), indent=2) + "\n", encoding="utf-8")
+    err_console.print(f"Created {folder / CONFIG_FILE}, {schemas}/, {migrations}/ and dfworx.schema.json.")
+
+
+@cli.command()
+@click.argument("schemas", type=click.Path(exists=True, path_type=Path), required=False)
+def validate(schemas: Path | None) -> None:
+    """Check the declarations without touching a database; exit 2 on any problem.
+
+    \b
+    Example:
+      dfworx-db validate schemas/
+    """
+    declarations = load_declarations(_schemas_dir(str(schemas) if schemas else None))
+    catalog = declarations.catalog
+    counts = {kind: len(getattr(catalog, kind)) for kind in catalog.__dataclass_fields__}
+    summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+    err_console.print(f"[green]ok[/green]: {len(declarations.files)} files, {summary}")
+
+
+@cli.command()
+@click.argument("schemas", type=click.Path(exists=True, path_type=Path), required=False)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file instead of stdout.")
+def render(schemas: Path | None, output: Path | None) -> None:
+    """Print the SQL that creates the declared database from an empty one.
+
+    \b
+    Examples:
+      dfworx-db render schemas/ > schema.sql
+      dfworx-db render -o build/schema.sql
+    """
+    sql = render_catalog(load_declarations(_schemas_dir(str(schemas) if schemas else None)).catalog)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(sql, encoding="utf-8")
+        err_console.print(f"Wrote {output}")
+    else:
+        sys.stdout.write(sql)
+
+
+@cli.command("schema-json")
+def schema_json() -> None:
+    """Print the JSON Schema of the declaration format (for editor completion).
+
+    \b
+    Example:
+      dfworx-db schema-json > dfworx.schema.json
+      # then, first line of a YAML file:
+      # yaml-language-server: $schema=./dfworx.schema.json
+    """
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+STARTER_SCHEMA = """\
+# yaml-language-server: $schema=../dfworx.schema.json
+# Declarations: every .yaml file under schemas/ is merged. See docs/declarations.md.
+tables:
+  public.todos:
+    comment: Things to do, one row per item.
+    columns:
+      id: bigint generated always as identity primary key
+      title: text not null check (char_length(title) > 0)
+      done: boolean not null default false
+      created_at: timestamptz not null default now()
+    rls: true
+    policies:
+      Anyone signed in can read todos:
+        command: select
+        roles: [authenticated]
+        using: "true"
+    grants:
+      authenticated: [select]
+"""
+
+
+def main() -> None:
+    cli(prog_name="dfworx-db")
+
+
+if __name__ == "__main__":
+    main()

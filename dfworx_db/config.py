@@ -1,0 +1,89 @@
+"""dfworx.yaml: where the declarations and migrations live, and named environments whose
+database URLs come from environment variables (never written in the file)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import DeclarationError, Problem, SourceLocation
+
+CONFIG_FILE = "dfworx.yaml"
+
+
+@dataclass(frozen=True)
+class Environment:
+    name: str
+    url_env: str  # the environment variable holding the URL
+    supabase_baseline: bool = False  # a plain Postgres that gets the Supabase baseline
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    schemas_dir: Path
+    migrations_dir: Path
+    environments: dict[str, Environment] = field(default_factory=dict)
+
+    def environment_url(self, name: str) -> str:
+        env = self.environments.get(name)
+        if env is None:
+            known = ", ".join(sorted(self.environments)) or "none"
+            raise DeclarationError([Problem(f"unknown environment {name!r} (known: {known})",
+                                            SourceLocation(str(self.root / CONFIG_FILE)),
+                                            "add it under environments: in dfworx.yaml")])
+        url = os.environ.get(env.url_env)
+        if not url:
+            raise DeclarationError([Problem(f"environment {name!r} reads its URL from ${env.url_env}, which is not set",
+                                            SourceLocation(str(self.root / CONFIG_FILE)),
+                                            f"export {env.url_env}=postgresql://…")])
+        return url
+
+
+DEFAULT_CONFIG = """\
+# dfworx-db settings. Database URLs are never written here: each environment names
+# the environment variable that holds its URL.
+schemas: schemas
+migrations: supabase/migrations
+environments:
+  local:
+    url_env: DATABASE_URL
+    # A plain Postgres (not Supabase) gets the roles anon/authenticated/service_role
+    # and auth.uid()/auth.jwt()/auth.role() before migrations run.
+    supabase_baseline: true
+  production:
+    url_env: PRODUCTION_DATABASE_URL
+"""
+
+
+def load_config(start: Path | None = None) -> Config:
+    """The settings of the project at `start` (default: the current folder); defaults
+    when there is no dfworx.yaml."""
+    root = (start or Path.cwd()).resolve()
+    path = root / CONFIG_FILE
+    data: dict = {}
+    if path.exists():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = SourceLocation(str(path), mark.line + 1, mark.column + 1) if mark else SourceLocation(str(path))
+            raise DeclarationError([Problem(f"dfworx.yaml is not valid YAML: {err}", where)]) from None
+        if not isinstance(data, dict):
+            raise DeclarationError([Problem("dfworx.yaml must be a mapping", SourceLocation(str(path), 1, 1))])
+    known = {"schemas", "migrations", "environments"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise DeclarationError([Problem(f"unknown key {k!r} in dfworx.yaml", SourceLocation(str(path)),
+                                        f"allowed: {', '.join(sorted(known))}") for k in unknown])
+    environments = {}
+    for name, spec in (data.get("environments") or {}).items():
+        spec = spec or {}
+        environments[name] = Environment(name=name, url_env=spec.get("url_env", "DATABASE_URL"),
+                                         supabase_baseline=bool(spec.get("supabase_baseline", False)))
+    return Config(root=root, schemas_dir=root / data.get("schemas", "schemas"),
+                  migrations_dir=root / data.get("migrations", "supabase/migrations"),
+                  environments=environments)

@@ -1,0 +1,150 @@
+"""Load every YAML file under a root folder into one validated Catalog.
+
+All problems of a run are gathered and raised together as a DeclarationError; nothing
+here touches a database."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..catalog import Catalog, QualifiedName, identity
+from ..errors import DeclarationError, Problem, SourceLocation
+from .context import FileContext
+from .objects import build_enum, build_extension, build_function, build_schema, build_view
+from .references import check_catalog
+from .source import read_source
+from .tables import NameChooser, build_table
+from .validate import validate_shape
+
+
+@dataclass(frozen=True)
+class Declarations:
+    """The Catalog plus what only declarations know (used by plan and codegen)."""
+
+    catalog: Catalog
+    files: tuple[str, ...]
+    column_formats: dict[tuple[QualifiedName, str], str] = field(default_factory=dict)
+    type_names: dict[QualifiedName, str] = field(default_factory=dict)
+    table_renames: dict[QualifiedName, str] = field(default_factory=dict)
+    column_renames: dict[tuple[QualifiedName, str], str] = field(default_factory=dict)
+
+
+def declaration_files(root: Path) -> list[Path]:
+    """The .yaml/.yml files under `root` (or `root` itself), in a stable order."""
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise DeclarationError([Problem(f"no declarations at {root}", SourceLocation(str(root)),
+                                        "pass the folder that holds your schema YAML (default: schemas/)")])
+    return sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_declarations(root: Path | str) -> Declarations:
+    root = Path(root)
+    files = declaration_files(root)
+    problems: list[Problem] = []
+    if not files:
+        raise DeclarationError([Problem(f"{root} holds no .yaml files", SourceLocation(str(root)),
+                                        "run 'dfworx-db init' or add a file such as schemas/public.yaml")])
+    kinds: dict[str, list] = {k: [] for k in Catalog.__dataclass_fields__}
+    names = NameChooser()
+    formats: dict[tuple[QualifiedName, str], str] = {}
+    type_names: dict[QualifiedName, str] = {}
+    table_renames: dict[QualifiedName, str] = {}
+    column_renames: dict[tuple[QualifiedName, str], str] = {}
+    displayed = []
+    for path in files:
+        display = _display(path)
+        displayed.append(display)
+        source = read_source(path, display, problems)
+        if source is None:
+            continue
+        spec = validate_shape(source, problems)
+        if spec is None:
+            continue
+        ctx = FileContext(source, spec.schema_, problems)
+        for name, ext in spec.extensions.items():
+            kinds["extensions"].append(build_extension(ctx, name, ext))
+        for name, schema_spec in spec.schemas.items():
+            schema, grants = build_schema(ctx, name, schema_spec)
+            kinds["schemas"].append(schema)
+            kinds["grants"] += grants
+        for key, enum_spec in spec.enums.items():
+            kinds["enums"].append(build_enum(ctx, key, enum_spec))
+        for key, function_spec in spec.functions.items():
+            function, grants = build_function(ctx, key, function_spec)
+            kinds["functions"].append(function)
+            kinds["grants"] += grants
+        for key, view_spec in spec.views.items():
+            view, grants = build_view(ctx, key, view_spec)
+            kinds["views"].append(view)
+            kinds["grants"] += grants
+        for key, table_spec in spec.tables.items():
+            objects = build_table(ctx, key, table_spec, names)
+            qname = objects.table.name
+            kinds["tables"].append(objects.table)
+            kinds["indexes"] += objects.indexes
+            kinds["policies"] += objects.policies
+            kinds["triggers"] += objects.triggers
+            kinds["grants"] += objects.grants
+            formats.update({(qname, col): fmt for col, fmt in objects.column_formats.items()})
+            if table_spec.type_name:
+                type_names[qname] = table_spec.type_name
+            if table_spec.renamed_from:
+                table_renames[qname] = table_spec.renamed_from
+            for col, col_spec in table_spec.columns.items():
+                if not isinstance(col_spec, str) and col_spec.renamed_from:
+                    column_renames[(qname, col)] = col_spec.renamed_from
+    _check_duplicates(kinds, problems)
+    catalog = check_catalog(Catalog.build(**kinds), problems) if not problems else None
+    if problems or catalog is None:
+        raise DeclarationError(sorted(problems, key=lambda p: p.location or SourceLocation("")))
+    return Declarations(catalog, tuple(displayed), formats, type_names, table_renames, column_renames)
+
+
+def load_catalog(root: Path | str) -> Catalog:
+    """The validated Catalog of the declarations under `root`."""
+    return load_declarations(root).catalog
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+_RELATION_KINDS = ("tables", "views", "indexes")
+_TYPE_KINDS = ("tables", "views", "enums")
+
+
+def _check_duplicates(kinds: dict[str, list], problems: list[Problem]) -> None:
+    """Two objects of one kind with one identity, or two relations (tables, views,
+    indexes) or types (tables, views, enums) sharing a name in one schema."""
+    for kind, objs in kinds.items():
+        seen: dict[tuple, object] = {}
+        for obj in objs:
+            key = identity(obj)
+            if key in seen:
+                first = seen[key].source  # type: ignore[attr-defined]
+                problems.append(Problem(f"{kind[:-1]} {_label(obj)} is declared twice (first at {first})",
+                                        obj.source, "remove or rename one of them"))  # type: ignore[attr-defined]
+            else:
+                seen[key] = obj
+    for group, what in ((_RELATION_KINDS, "relation"), (_TYPE_KINDS, "type")):
+        owners: dict[QualifiedName, tuple[str, object]] = {}
+        for kind in group:
+            for obj in kinds[kind]:
+                name = obj.name
+                if name in owners and owners[name][0] != kind:
+                    other_kind, other = owners[name]
+                    problems.append(Problem(f"{kind[:-1]} {name} has the same name as {other_kind[:-1]} {name} "
+                                            f"(at {other.source}); Postgres keeps one {what} namespace per schema",
+                                            obj.source, "rename one of them"))
+                owners.setdefault(name, (kind, obj))
+
+
+def _label(obj: object) -> str:
+    return " ".join(str(part) for part in identity(obj) if part)

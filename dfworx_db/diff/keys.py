@@ -1,0 +1,80 @@
+"""Dependency keys: what a change provides and what it needs, so that the planner can
+order changes with a graph instead of fixed phases."""
+
+from __future__ import annotations
+
+import re
+
+from ..catalog import Catalog, Function, QualifiedName
+from ..expressions import referenced_functions, referenced_tables
+from .change import Key
+
+_TYPE_BASE = re.compile(r"^\s*(?:setof\s+)?(?P<name>[^(\[]+?)\s*(?:\(.*\))?\s*(?:\[\d*\])*\s*$", re.IGNORECASE)
+
+
+def schema_key(name: str) -> Key:
+    return ("schema", name)
+
+
+def relation_key(name: QualifiedName) -> Key:
+    """A table or view (they share a namespace; a view can read either)."""
+    return ("relation", name.schema, name.name)
+
+
+def type_key(name: QualifiedName) -> Key:
+    return ("type", name.schema, name.name)
+
+
+def function_key(name: QualifiedName) -> Key:
+    """All overloads of a name: expressions call functions by name, not by signature."""
+    return ("function", name.schema, name.name)
+
+
+def extension_key(name: str) -> Key:
+    return ("extension", name)
+
+
+def constraint_key(table: QualifiedName, name: str) -> Key:
+    return ("constraint", table.schema, table.name, name)
+
+
+def _qualify(schema: str | None, name: str, default_schema: str = "public") -> QualifiedName:
+    return QualifiedName(schema or default_schema, name)
+
+
+def types_needed(type_text: str) -> set[Key]:
+    """The user-defined type (enum or a table's row type) a type name refers to."""
+    match = _TYPE_BASE.match(type_text)
+    if not match:
+        return set()
+    base = match["name"].strip().replace('"', "")
+    schema, _, name = base.rpartition(".")
+    if not schema:
+        return {type_key(QualifiedName("public", name))}
+    return {type_key(QualifiedName(schema, name))}
+
+
+def expression_needs(text: str | None) -> set[Key]:
+    """Functions and relations an SQL expression or query refers to."""
+    if not text:
+        return set()
+    needs = {function_key(_qualify(s, n)) for s, n in referenced_functions(text)}
+    needs |= {relation_key(_qualify(s, n)) for s, n in referenced_tables(text)}
+    return needs
+
+
+def function_needs(function: Function) -> set[Key]:
+    needs = {schema_key(function.name.schema)}
+    for arg in (*function.arguments, *function.returns_table):
+        needs |= types_needed(arg.type)
+        needs |= expression_needs(arg.default)
+    if function.returns:
+        needs |= types_needed(function.returns)
+    return needs
+
+
+def extension_provides(catalog: Catalog) -> dict[str, set[Key]]:
+    """Extensions provide functions and types nobody declared; without a database we cannot
+    list them, so every unresolved need may be satisfied by any extension (ordered after
+    all extensions)."""
+    return {e.name: {extension_key(e.name)} for e in catalog.extensions}
