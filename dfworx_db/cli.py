@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
 from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
@@ -26,15 +27,15 @@ class DfworxGroup(click.Group):
             return super().invoke(ctx)
         except DeclarationError as err:
             for problem in err.problems:
-                where = f"[bold]{problem.location}[/bold]: " if problem.location else ""
-                err_console.print(f"{where}[red]error[/red]: {problem.message}", markup=True, soft_wrap=True)
+                where = f"[bold]{escape(str(problem.location))}[/bold]: " if problem.location else ""
+                err_console.print(f"{where}[red]error[/red]: {escape(problem.message)}", soft_wrap=True)
                 if problem.hint:
-                    err_console.print(f"  [dim]hint:[/dim] {problem.hint}", soft_wrap=True)
+                    err_console.print(f"  [dim]hint:[/dim] {escape(problem.hint)}", soft_wrap=True)
             count = len(err.problems)
             err_console.print(f"[red]{count} problem{'s' if count != 1 else ''}[/red]; nothing was changed.")
             ctx.exit(err.exit_code)
         except DfworxError as err:
-            err_console.print(f"[red]error[/red]: {err}", soft_wrap=True)
+            err_console.print(f"[red]error[/red]: {escape(str(err))}", soft_wrap=True)
             ctx.exit(err.exit_code)
 
 

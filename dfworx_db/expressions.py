@@ -1,6 +1,10 @@
 """SQL expressions written in declarations (defaults, checks, policy USING / WITH CHECK,
-index predicates, trigger WHEN): validated with sqlglot's Postgres dialect, and read for
-the objects they mention so that the renderer orders what they need first."""
+index predicates, trigger WHEN, view queries).
+
+Syntax is judged by Postgres's own grammar (pglast): sqlglot is lenient where Postgres
+is not (it accepts `age > > 0`). sqlglot then reads the parsed expression for the
+functions, tables and columns it mentions, so the renderer orders what they need first
+(see docs/decisions.md)."""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import sqlglot
+from pglast import parse_sql
+from pglast.parser import ParseError as PgParseError
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
@@ -43,12 +49,30 @@ def _is_statement(tree: exp.Expression) -> bool:
     return isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Create, exp.Drop, exp.Alter))
 
 
-def expression_error(text: str) -> ExpressionError | None:
-    """Why `text` is not a single SQL expression, or None when it is one."""
+def postgres_syntax_error(text: str, *, query: bool = False) -> ExpressionError | None:
+    """What Postgres's parser says of `text` as one expression (or one query)."""
+    prefix = "" if query else "SELECT "
+    try:
+        statements = parse_sql(prefix + text)
+    except PgParseError as err:
+        location = err.args[1] if len(err.args) > 1 and err.args[1] is not None else len(prefix)
+        return ExpressionError(err.args[0], min(max(location - len(prefix), 0), len(text)))
+    if len(statements) != 1:
+        return ExpressionError("expected one expression, found several statements", max(text.find(";"), 0))
+    stmt = statements[0].stmt
+    if stmt.__class__.__name__ != "SelectStmt":
+        return ExpressionError("expected an expression or a query, not another statement", 0)
+    if not query and (len(stmt.targetList or ()) != 1 or stmt.targetList[0].name or stmt.fromClause
+                      or stmt.whereClause):
+        return ExpressionError("expected one expression", 0)
+    return None
+
+
+def expression_error(text: str, *, query: bool = False) -> ExpressionError | None:
+    """Why `text` is not a single SQL expression (or query), or None when it is one."""
     if not text.strip():
         return ExpressionError("the expression is empty", 0)
-    result = _parse(text)
-    return result if isinstance(result, ExpressionError) else None
+    return postgres_syntax_error(text, query=query)
 
 
 def _tree(text: str) -> exp.Expression | None:

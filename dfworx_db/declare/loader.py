@@ -129,7 +129,7 @@ def _check_duplicates(kinds: dict[str, list], problems: list[Problem]) -> None:
             key = identity(obj)
             if key in seen:
                 first = seen[key].source  # type: ignore[attr-defined]
-                problems.append(Problem(f"{kind[:-1]} {_label(obj)} is declared twice (first at {first})",
+                problems.append(Problem(f"{_KIND_LABEL[kind]} {_label(obj)} is declared twice (first at {first})",
                                         obj.source, "remove or rename one of them"))  # type: ignore[attr-defined]
             else:
                 seen[key] = obj
@@ -140,11 +140,22 @@ def _check_duplicates(kinds: dict[str, list], problems: list[Problem]) -> None:
                 name = obj.name
                 if name in owners and owners[name][0] != kind:
                     other_kind, other = owners[name]
-                    problems.append(Problem(f"{kind[:-1]} {name} has the same name as {other_kind[:-1]} {name} "
+                    problems.append(Problem(f"{_KIND_LABEL[kind]} {name} has the same name as {_KIND_LABEL[other_kind]} {name} "
                                             f"(at {other.source}); Postgres keeps one {what} namespace per schema",
                                             obj.source, "rename one of them"))
                 owners.setdefault(name, (kind, obj))
 
 
+_KIND_LABEL = {"extensions": "extension", "schemas": "schema", "enums": "enum", "tables": "table",
+               "indexes": "index", "functions": "function", "triggers": "trigger", "views": "view",
+               "policies": "policy", "grants": "grant"}
+
+
 def _label(obj: object) -> str:
-    return " ".join(str(part) for part in identity(obj) if part)
+    if hasattr(obj, "signature"):
+        return obj.signature  # type: ignore[attr-defined]
+    name = getattr(obj, "name", None)
+    table = getattr(obj, "table", None)
+    if table is not None and isinstance(name, str):
+        return f"{name} on {table}"
+    return str(name) if name is not None else " ".join(str(p) for p in identity(obj) if p)

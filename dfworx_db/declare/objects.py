@@ -103,7 +103,7 @@ def build_view(ctx: FileContext, key: str, spec: ViewSpec) -> tuple[View, list[G
     path = ("views", key)
     name = ctx.qualified(key, path, "view")
     query = spec.query.strip().rstrip(";").strip()
-    error = expression_error(query)
+    error = expression_error(query, query=True)
     if error:
         ctx.problem(f"the view query is not valid SQL: {error.message}", path + ("query",), offset=error.offset)
     elif not query.lower().startswith(("select", "with", "values", "(", "table")):

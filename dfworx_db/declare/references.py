@@ -10,9 +10,11 @@ import re
 from ..catalog import Catalog, ForeignKey, QualifiedName, Table
 from ..errors import Problem
 from ..expressions import referenced_columns, referenced_tables
+from ..managed import MANAGED_SCHEMAS
 
-# Schemas a declaration may name without declaring them: they exist in every database.
-BUILTIN_SCHEMAS = {"public", "pg_catalog", "information_schema"}
+# Schemas a declaration may name without declaring them: public exists in every
+# database, the managed ones are Supabase's (recreated in part by the baseline).
+BUILTIN_SCHEMAS = {"public"} | MANAGED_SCHEMAS
 _ARRAY_OR_MODIFIER = re.compile(r"(\(.*\))?(\[\d*\])*$")
 
 
@@ -28,6 +30,10 @@ def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:
             problems.append(Problem(f"{what} is in schema {schema!r}, which is not declared",
                                     obj.source, f"add '{schema}:' under schemas:"))  # type: ignore[attr-defined]
 
+    for schema in catalog.schemas:
+        if schema.name in MANAGED_SCHEMAS:
+            problems.append(Problem(f"schema {schema.name!r} is managed by Supabase or Postgres and cannot be declared",
+                                    schema.source, "remove it from schemas:; objects may still refer to it"))
     for ext in catalog.extensions:
         if ext.schema:
             need_schema(ext.schema, ext, f"extension {ext.name}")
@@ -117,7 +123,7 @@ def _check_foreign_key(fk: ForeignKey, tables: dict[QualifiedName, Table], probl
         ref_columns = target.primary_key.columns
     target_names = {c.name for c in target.columns}
     missing = set(ref_columns) - target_names
-    _missing_columns(missing, f"foreign key {fk.name} (referenced)", target, fk, problems)
+    _missing_columns(missing, f"foreign key {fk.name}", target, fk, problems)
     if len(ref_columns) != len(fk.columns):
         problems.append(Problem(f"foreign key {fk.name} has {len(fk.columns)} columns but references "
                                 f"{len(ref_columns)}", fk.source))
@@ -146,12 +152,14 @@ def _closest(name: str, options: list[str]) -> str | None:
 
 def _check_type(type_text: str, obj: object, type_names: set[QualifiedName], catalog: Catalog,
                 problems: list[Problem]) -> None:
-    """A qualified type in a declared schema must be a declared enum, table or view."""
+    """A qualified type in a declared schema must be a declared enum, table or view
+    (unless an extension lives in that schema: its types are unknown without a server)."""
     base = _ARRAY_OR_MODIFIER.sub("", type_text.strip())
     if "." not in base or base.startswith('"'):
         return
     schema, _, name = base.partition(".")
-    if schema in catalog.schema_names or schema == "public":
+    extension_schemas = {e.schema or "public" for e in catalog.extensions}
+    if (schema in catalog.schema_names or schema == "public") and schema not in extension_schemas:
         if QualifiedName(schema, name) not in type_names:
             problems.append(Problem(f"type {base} is not declared", obj.source,  # type: ignore[attr-defined]
                                     "declare it under enums:, or fix the name"))

@@ -56,7 +56,7 @@ def parse_type(text: str) -> str:
     prefix = "SELECT NULL::"
     stmt = _parse_one(prefix + text, len(prefix))
     target = stmt.targetList[0].val if len(stmt.targetList) == 1 else None
-    if not isinstance(target, ast.TypeCast) or stmt.fromClause or stmt.whereClause:
+    if not isinstance(target, ast.TypeCast) or stmt.targetList[0].name or stmt.fromClause or stmt.whereClause:
         raise ShorthandError(f"{text!r} is not a type name")
     return deparse(target.typeName)
 

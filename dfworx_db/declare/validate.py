@@ -27,9 +27,21 @@ def validate_shape(source: SourceFile, problems: list[Problem]) -> DeclarationFi
     try:
         return DeclarationFile.model_validate(source.data)
     except ValidationError as err:
-        for error in err.errors():
-            problems.append(_problem(source, error))
+        found = [_problem(source, error) for error in err.errors()]
+        # A misspelt required key yields "unknown 'colums'" and "'columns' is required":
+        # the first, with its did-you-mean, says it all.
+        meant = {(p.location, p.hint.split("'")[1]) for p in found
+                 if p.hint and p.hint.startswith("did you mean")}
+        problems.extend(p for p in found if not _is_misspelling_echo(p, meant))
         return None
+
+
+def _is_misspelling_echo(problem: Problem, meant: set) -> bool:
+    if not problem.message.endswith("is required in " + problem.message.split(" is required in ")[-1]):
+        return False
+    missing = problem.message.split("'")[1]
+    return any(key == missing and loc.file == problem.location.file and loc.line >= problem.location.line
+               for loc, key in meant)
 
 
 def _problem(source: SourceFile, error: dict[str, Any]) -> Problem:
