@@ -1,0 +1,33 @@
+"""Identifiers and literals are quoted in one place, the way Postgres's quote_ident and
+quote_literal would."""
+
+from __future__ import annotations
+
+import pytest
+
+from dfworx_db.render.quoting import dollar_quote, quote_ident, quote_literal
+
+
+@pytest.mark.parametrize("name, quoted", [
+    ("users", "users"),
+    ("user", '"user"'),            # reserved keyword
+    ("Users", '"Users"'),          # upper case would fold
+    ("order items", '"order items"'),
+    ('say "hi"', '"say ""hi"""'),
+    ("_private1", "_private1"),
+    ("1st", '"1st"'),
+    ("role", "role"),              # unreserved keyword: Postgres leaves it bare
+    ("time", '"time"'),            # column-name keyword
+])
+def test_quote_ident(name, quoted):
+    assert quote_ident(name) == quoted
+
+
+def test_quote_literal_doubles_quotes():
+    assert quote_literal("it's") == "'it''s'"
+
+
+def test_dollar_quote_picks_a_tag_the_body_lacks():
+    assert dollar_quote("select 1") == "$$select 1$$"
+    assert dollar_quote("select $$x$$") == "$body$select $$x$$$body$"
+    assert dollar_quote("$$ $body$") == "$body2$$$ $body$$body2$"
