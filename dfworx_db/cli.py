@@ -14,6 +14,7 @@ from . import __version__
 from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
 from .declare import json_schema, load_declarations
 from .errors import DeclarationError, DfworxError
+from .pg import apply_baseline, connect, redact, resolve_url
 from .render import render_catalog
 
 err_console = Console(stderr=True, highlight=False)
@@ -121,6 +122,27 @@ def schema_json() -> None:
       # yaml-language-server: $schema=./dfworx.schema.json
     """
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+@cli.command()
+@click.option("--db-url", envvar="DATABASE_URL", help="The database (default: $DATABASE_URL).")
+@click.option("--env", "env_name", help="An environment of dfworx.yaml instead of --db-url.")
+def bootstrap(db_url: str | None, env_name: str | None) -> None:
+    """Give a plain Postgres what Supabase provides and declarations may use: the roles
+    anon, authenticated and service_role, and auth.uid(), auth.jwt(), auth.role().
+
+    Idempotent. Refused on a real Supabase database (it has its own auth schema).
+    Never run implicitly on a database you name; shadow and test databases get it on
+    their own.
+
+    \b
+    Example:
+      dfworx-db bootstrap --db-url postgresql://postgres@localhost:5432/app_dev
+    """
+    url = load_config().environment_url(env_name) if env_name else resolve_url(db_url)
+    with connect(url) as conn:
+        apply_baseline(conn)
+    err_console.print(f"Supabase baseline is in place on {escape(redact(url))}", soft_wrap=True)
 
 
 STARTER_SCHEMA = """\

@@ -25,10 +25,8 @@ def _qname_or_ident(value: QualifiedName | str) -> str:
 def templates_root() -> Path:
     """templates/ as installed inside the wheel (package dfworx_db.templates), or beside
     the package in a source checkout run without installing."""
-    try:
-        return Path(str(files("dfworx_db.templates")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "templates"
+    installed = Path(str(files("dfworx_db"))) / "templates"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 @lru_cache(maxsize=1)
