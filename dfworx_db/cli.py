@@ -15,6 +15,7 @@ from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
 from .declare import json_schema, load_declarations
 from .errors import DeclarationError, DfworxError
 from .pg import apply_baseline, connect, redact, resolve_url
+from .pg.shadow import execute_catalog, shadow_database
 from .render import render_catalog
 
 err_console = Console(stderr=True, highlight=False)
@@ -77,18 +78,30 @@ def init(folder: Path) -> None:
 
 @cli.command()
 @click.argument("schemas", type=click.Path(exists=True, path_type=Path), required=False)
-def validate(schemas: Path | None) -> None:
-    """Check the declarations without touching a database; exit 2 on any problem.
+@click.option("--shadow", is_flag=True, help="Also execute the rendered SQL in a throw-away shadow database.")
+@click.option("--shadow-url", help="The server for the shadow database (default: a local or embedded one).")
+def validate(schemas: Path | None, shadow: bool, shadow_url: str | None) -> None:
+    """Check the declarations; exit 2 on any problem.
+
+    Without --shadow no database is touched. With --shadow the declarations are also
+    created, in one transaction, in a fresh database on a throw-away local server
+    (system PostgreSQL binaries, else the embedded PostgreSQL 18), which is dropped after.
 
     \b
-    Example:
+    Examples:
       dfworx-db validate schemas/
+      dfworx-db validate --shadow
+      dfworx-db validate --shadow --shadow-url postgresql://postgres@localhost:5432/postgres
     """
     declarations = load_declarations(_schemas_dir(str(schemas) if schemas else None))
     catalog = declarations.catalog
     counts = {kind: len(getattr(catalog, kind)) for kind in catalog.__dataclass_fields__}
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
-    err_console.print(f"[green]ok[/green]: {len(declarations.files)} files, {summary}")
+    err_console.print(f"[green]ok[/green]: {len(declarations.files)} files, {summary}", soft_wrap=True)
+    if shadow or shadow_url:
+        with shadow_database(shadow_url) as url:
+            execute_catalog(url, catalog)
+        err_console.print("[green]ok[/green]: the rendered SQL executes in one transaction on a shadow database")
 
 
 @cli.command()

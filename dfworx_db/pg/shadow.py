@@ -1,0 +1,75 @@
+"""The shadow: a throw-away database where declarations are executed, so that what is
+compared later is what Postgres made of them (canonical expressions, real defaults),
+and so that declarations are proven to apply before any real database sees them."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import psycopg
+
+from ..catalog import Catalog
+from ..errors import DatabaseError
+from ..render import render_catalog
+from .baseline import apply_baseline
+from .connect import connect, scrub
+from .extensions import check_extensions
+from .server import create_database, drop_database, start_local_server
+
+
+@contextmanager
+def shadow_database(shadow_url: str | None = None) -> Iterator[str]:
+    """A fresh, empty database with the Supabase baseline, dropped on exit: on the server
+    of `shadow_url` when given, else on a throw-away local server."""
+    name = f"dfworx_shadow_{uuid.uuid4().hex[:12]}"
+    if shadow_url:
+        url = create_database(shadow_url, name)
+        try:
+            with connect(url, autocommit=True) as conn:
+                apply_baseline(conn)
+            yield url
+        finally:
+            drop_database(shadow_url, name)
+        return
+    with start_local_server() as server:
+        url = server.create_database(name)
+        with connect(url, autocommit=True) as conn:
+            apply_baseline(conn)
+        yield url
+
+
+def execute_catalog(url: str, catalog: Catalog) -> None:
+    """Create `catalog` in the database at `url`, all or nothing, in one transaction."""
+    sql = render_catalog(catalog)
+    with connect(url) as conn:
+        check_extensions(conn, [e.name for e in catalog.extensions])
+        try:
+            with conn.transaction():
+                conn.execute(sql)
+        except psycopg.Error as err:
+            raise DatabaseError(_describe_failure(err, sql, url)) from None
+
+
+def _describe_failure(err: psycopg.Error, sql: str, url: str) -> str:
+    """The failing statement with the line of the rendered SQL it starts on, and
+    Postgres's message, detail and hint."""
+    diag = err.diag
+    message = diag.message_primary or str(err).strip()
+    lines = [f"the declarations do not apply: {message}"]
+    position = int(diag.statement_position) if diag.statement_position else None
+    if position:
+        start = sql.rfind("\n\n", 0, position - 1) + 2 if "\n\n" in sql[: position - 1] else 0
+        end = sql.find(";\n", position - 1)
+        line = sql.count("\n", 0, start) + 1
+        statement = sql[start:end + 1 if end >= 0 else len(sql)]
+        lines.append(f"  in the rendered SQL (dfworx-db render), line {line}:")
+        lines.extend("    " + s for s in statement.splitlines())
+    if diag.message_detail:
+        lines.append(f"  detail: {diag.message_detail}")
+    if diag.message_hint:
+        lines.append(f"  hint: {diag.message_hint}")
+    if diag.sqlstate:
+        lines.append(f"  sqlstate: {diag.sqlstate}")
+    return scrub("\n".join(lines), url)
