@@ -13,7 +13,7 @@ from ..catalog import Catalog, QualifiedName, identity
 from ..errors import DeclarationError, Problem, SourceLocation
 from .context import FileContext
 from .objects import build_enum, build_extension, build_function, build_schema, build_view
-from .references import check_catalog
+from .references import check_catalog, qualify_types
 from .source import read_source
 from .tables import NameChooser, build_table
 from .validate import validate_shape
@@ -55,6 +55,7 @@ def load_declarations(root: Path | str) -> Declarations:
     table_renames: dict[QualifiedName, str] = {}
     column_renames: dict[tuple[QualifiedName, str], str] = {}
     displayed = []
+    file_schemas: dict[str, str] = {}
     for path in files:
         display = _display(path)
         displayed.append(display)
@@ -65,6 +66,7 @@ def load_declarations(root: Path | str) -> Declarations:
         if spec is None:
             continue
         ctx = FileContext(source, spec.schema_, problems)
+        file_schemas[display] = spec.schema_
         for name, ext in spec.extensions.items():
             kinds["extensions"].append(build_extension(ctx, name, ext))
         for name, schema_spec in spec.schemas.items():
@@ -98,7 +100,9 @@ def load_declarations(root: Path | str) -> Declarations:
                 if not isinstance(col_spec, str) and col_spec.renamed_from:
                     column_renames[(qname, col)] = col_spec.renamed_from
     _check_duplicates(kinds, problems)
-    catalog = check_catalog(Catalog.build(**kinds), problems) if not problems else None
+    catalog = None
+    if not problems:
+        catalog = check_catalog(qualify_types(Catalog.build(**kinds), file_schemas), problems)
     if problems or catalog is None:
         raise DeclarationError(sorted(problems, key=lambda p: p.location or SourceLocation("")))
     return Declarations(catalog, tuple(displayed), formats, type_names, table_renames, column_renames)

@@ -16,6 +16,39 @@ from ..managed import MANAGED_SCHEMAS
 # database, the managed ones are Supabase's (recreated in part by the baseline).
 BUILTIN_SCHEMAS = {"public"} | MANAGED_SCHEMAS
 _ARRAY_OR_MODIFIER = re.compile(r"(\(.*\))?(\[\d*\])*$")
+_TYPE_NAME = re.compile(r"^(?P<setof>setof\s+)?(?P<base>[^\s(\[]+)(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def qualify_types(catalog: Catalog, file_schemas: dict[str, str]) -> Catalog:
+    """Write unqualified user-defined types with their schema: a type named in a file whose
+    `schema:` is S means S.type when S declares it, else public.type, as a reader expects;
+    the rendered SQL then never depends on the server's search_path."""
+    declared = {e.name for e in catalog.enums} | {t.name for t in catalog.tables} | {v.name for v in catalog.views}
+
+    def qualify(type_text: str, source: object) -> str:
+        match = _TYPE_NAME.match(type_text)
+        if not match or "." in match["base"] or match["base"].startswith('"'):
+            return type_text
+        schema = file_schemas.get(getattr(source, "file", ""), "public")
+        for candidate in dict.fromkeys((schema, "public")):
+            if QualifiedName(candidate, match["base"]) in declared:
+                return f"{match['setof'] or ''}{candidate}.{match['base']}{match['rest']}"
+        return type_text
+
+    tables = tuple(dataclasses.replace(t, columns=tuple(dataclasses.replace(c, type=qualify(c.type, t.source))
+                                                        for c in t.columns)) for t in catalog.tables)
+    functions = []
+    renamed: dict[tuple[QualifiedName, str], str] = {}  # (name, old identity args) → new
+    for f in catalog.functions:
+        args = tuple(dataclasses.replace(a, type=qualify(a.type, f.source)) for a in f.arguments)
+        table = tuple(dataclasses.replace(a, type=qualify(a.type, f.source)) for a in f.returns_table)
+        new = dataclasses.replace(f, arguments=args, returns_table=table,
+                                  returns=qualify(f.returns, f.source) if f.returns else f.returns)
+        renamed[(f.name, f.identity_arguments)] = new.identity_arguments
+        functions.append(new)
+    grants = tuple(dataclasses.replace(g, arguments=renamed.get((g.target, g.arguments or ""), g.arguments))
+                   if g.object_kind == "function" else g for g in catalog.grants)
+    return dataclasses.replace(catalog, tables=tables, functions=tuple(functions), grants=grants)
 
 
 def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:

@@ -69,6 +69,16 @@ def parse_column(text: str) -> dict[str, Any]:
     if len(elements) != 1 or not isinstance(elements[0], ast.ColumnDef) or stmt.inhRelations:
         raise ShorthandError("expected one column definition: a type followed by constraints")
     col: ast.ColumnDef = elements[0]
+    sql = prefix + text + ")"
+    # Clause boundaries, so defaults and checks keep the user's own text.
+    starts = sorted([c.location for c in col.constraints or () if c.location is not None and c.location >= 0]
+                    + ([col.collClause.location] if col.collClause else []) + [len(sql) - 1])
+
+    def clause_text(con: Any, keyword: str) -> str:
+        end = next(p for p in starts if p > con.location)
+        body = sql[con.location:end].strip()
+        return body[len(keyword):].strip()
+
     spec: dict[str, Any] = {"type": deparse(col.typeName)}
     if col.collClause:
         spec["collation"] = ".".join(n.sval for n in col.collClause.collname)
@@ -81,7 +91,7 @@ def parse_column(text: str) -> dict[str, Any]:
         elif kind == ConstrType.CONSTR_NULL:
             explicit_null = True
         elif kind == ConstrType.CONSTR_DEFAULT:
-            spec["default"] = deparse(con.raw_expr)
+            spec["default"] = clause_text(con, "default")
         elif kind == ConstrType.CONSTR_PRIMARY:
             spec["primary_key"] = True
         elif kind == ConstrType.CONSTR_UNIQUE:
@@ -89,7 +99,8 @@ def parse_column(text: str) -> dict[str, Any]:
         elif kind == ConstrType.CONSTR_CHECK:
             if "check" in spec:
                 raise ShorthandError("a column shorthand takes one CHECK; declare more under the table's checks")
-            spec["check"] = deparse(con.raw_expr)
+            check = clause_text(con, "check")
+            spec["check"] = check[1:-1].strip() if check.startswith("(") and check.endswith(")") else check
         elif kind == ConstrType.CONSTR_IDENTITY:
             if con.options:
                 raise ShorthandError("identity sequence options are not supported yet; declare the identity without options")

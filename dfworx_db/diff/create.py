@@ -15,6 +15,11 @@ def create_changes(catalog: Catalog) -> list[Change]:
     changes: list[Change] = []
     add = changes.append
     for schema in catalog.schemas:
+        if schema.name == "public":
+            # public exists in every database: declaring it carries only its comment and grants.
+            if schema.comment is not None:
+                add(Change("comment", schema))
+            continue
         add(Change("create_schema", schema, provides=frozenset({schema_key(schema.name)})))
     for ext in catalog.extensions:
         add(Change("create_extension", ext, provides=frozenset({extension_key(ext.name)}),

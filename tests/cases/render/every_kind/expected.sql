@@ -58,7 +58,7 @@ CREATE TABLE shop.orders (
     priority shop.priority,
     total numeric(12, 2) DEFAULT 0 NOT NULL,
     tags text[] DEFAULT '{}' NOT NULL,
-    metadata jsonb DEFAULT CAST('{}' AS jsonb) NOT NULL,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
     updated_at timestamptz,
     CONSTRAINT orders_pkey PRIMARY KEY (customer_id, order_no),
     CONSTRAINT orders_total_check CHECK (total >= 0),
