@@ -18,7 +18,6 @@ CONFIG_FILE = "dfworx.yaml"
 class Environment:
     name: str
     url_env: str  # the environment variable holding the URL
-    supabase_baseline: bool = False  # a plain Postgres that gets the Supabase baseline
 
 
 @dataclass(frozen=True)
@@ -51,9 +50,6 @@ migrations: supabase/migrations
 environments:
   local:
     url_env: DATABASE_URL
-    # A plain Postgres (not Supabase) gets the roles anon/authenticated/service_role
-    # and auth.uid()/auth.jwt()/auth.role() before migrations run.
-    supabase_baseline: true
   production:
     url_env: PRODUCTION_DATABASE_URL
 """
@@ -82,8 +78,7 @@ def load_config(start: Path | None = None) -> Config:
     environments = {}
     for name, spec in (data.get("environments") or {}).items():
         spec = spec or {}
-        environments[name] = Environment(name=name, url_env=spec.get("url_env", "DATABASE_URL"),
-                                         supabase_baseline=bool(spec.get("supabase_baseline", False)))
+        environments[name] = Environment(name=name, url_env=spec.get("url_env", "DATABASE_URL"))
     return Config(root=root, schemas_dir=root / data.get("schemas", "schemas"),
                   migrations_dir=root / data.get("migrations", "supabase/migrations"),
                   environments=environments)
