@@ -6,10 +6,10 @@ from .names import QualifiedName
 from .routines import Argument, Function, Trigger
 from .security import PRIVILEGES, Grant, Policy
 from .tables import CheckConstraint, Column, ForeignKey, PrimaryKey, Table, UniqueConstraint
-from .types import EnumType, Extension, Schema, View
+from .types import Collation, EnumType, Extension, Schema, Sequence, View
 
 __all__ = [
-    "Argument", "Catalog", "CheckConstraint", "Column", "EnumType", "Extension", "ForeignKey",
+    "Argument", "Catalog", "CheckConstraint", "Collation", "Column", "EnumType", "Extension", "ForeignKey",
     "Function", "Grant", "Index", "IndexKey", "PRIVILEGES", "Policy", "PrimaryKey",
-    "QualifiedName", "Schema", "Table", "Trigger", "UniqueConstraint", "View", "identity",
+    "QualifiedName", "Schema", "Sequence", "Table", "Trigger", "UniqueConstraint", "View", "identity",
 ]

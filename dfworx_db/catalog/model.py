@@ -9,7 +9,7 @@ from .names import QualifiedName
 from .routines import Function, Trigger
 from .security import Grant, Policy
 from .tables import Table
-from .types import EnumType, Extension, Schema, View
+from .types import Collation, EnumType, Extension, Schema, Sequence, View
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -20,6 +20,8 @@ class Catalog:
     extensions: tuple[Extension, ...] = ()
     schemas: tuple[Schema, ...] = ()
     enums: tuple[EnumType, ...] = ()
+    collations: tuple[Collation, ...] = ()
+    sequences: tuple[Sequence, ...] = ()
     tables: tuple[Table, ...] = ()
     indexes: tuple[Index, ...] = ()
     functions: tuple[Function, ...] = ()

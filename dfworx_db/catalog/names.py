@@ -32,3 +32,42 @@ def object_name_within_limit(name1: str, name2: str | None, label: str | None) -
             part2 = part2[:-1]
     name = part1 + (("_" + part2) if name2 else "")
     return name + (("_" + label) if label else "")
+
+
+def split_identifiers(text: str) -> list[str] | None:
+    """Split a dotted name, honouring double-quoted parts; unquoted parts fold to lower
+    case as Postgres folds them. None when the text is not a dotted name."""
+    parts: list[str] = []
+    i, n = 0, len(text.strip())
+    text = text.strip()
+    while i < n:
+        if text[i] == '"':
+            end = i + 1
+            buf = []
+            while True:
+                j = text.find('"', end)
+                if j < 0:
+                    return None
+                buf.append(text[end:j])
+                if j + 1 < n and text[j + 1] == '"':
+                    buf.append('"')
+                    end = j + 2
+                    continue
+                i = j + 1
+                break
+            parts.append("".join(buf))
+        else:
+            j = text.find(".", i)
+            j = n if j < 0 else j
+            word = text[i:j].strip()
+            if not word or not all(c.isalnum() or c in "_$" for c in word) or word[0].isdigit():
+                return None
+            parts.append(word.lower())
+            i = j
+        if i < n:
+            if text[i] != ".":
+                return None
+            i += 1
+            if i == n:
+                return None
+    return parts

@@ -17,6 +17,7 @@ class Column:
     identity: str | None = None  # "always" | "by default"
     generated: str | None = None  # expression of a STORED generated column
     collation: str | None = None
+    inherited: bool = False  # comes from a parent table (INHERITS / PARTITION OF) only
     comment: str | None = None
     source: SourceLocation | None = field(default=None, compare=False, repr=False)
 
@@ -77,6 +78,11 @@ class Table:
     checks: tuple[CheckConstraint, ...] = ()
     rls_enabled: bool = False
     rls_forced: bool = False
+    unlogged: bool = False
+    partition_by: str | None = None  # "RANGE (logdate)", as pg_get_partkeydef writes it
+    partition_of: QualifiedName | None = None
+    partition_bound: str | None = None  # "FOR VALUES FROM (…) TO (…)" or "DEFAULT"
+    inherits: tuple[QualifiedName, ...] = ()
     comment: str | None = None
     source: SourceLocation | None = field(default=None, compare=False, repr=False)
 

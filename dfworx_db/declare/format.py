@@ -167,7 +167,7 @@ Rls = short_or_full(bool, RlsSpec, "true enables row-level security; a mapping c
 
 class TableSpec(Spec):
     comment: Comment = None
-    columns: dict[str, Column]
+    columns: dict[str, Column] = Field(default_factory=dict, description="Columns by name, in order.")
     primary_key: PrimaryKey | None = None
     unique: list[Unique] = Field(default_factory=list)
     foreign_keys: list[ForeignKeySpec] = Field(default_factory=list)
@@ -177,6 +177,11 @@ class TableSpec(Spec):
     policies: dict[str, PolicySpec] = Field(default_factory=dict, description="RLS policies by name.")
     grants: Grants = Field(default_factory=dict)
     triggers: dict[str, TriggerSpec] = Field(default_factory=dict)
+    unlogged: bool = Field(False, description="UNLOGGED: not written to the WAL, emptied after a crash.")
+    partition_by: str | None = Field(None, description="PARTITION BY clause: 'range (logdate)', 'list (region)', 'hash (id)'.")
+    partition_of: str | None = Field(None, description="The partitioned parent table of this partition.")
+    partition_bound: str | None = Field(None, description="With partition_of: \"for values from ('2024-01-01') to ('2025-01-01')\", or 'default'.")
+    inherits: list[str] = Field(default_factory=list, description="INHERITS parent tables.")
     renamed_from: str | None = Field(None, description="The table's previous name, so a plan renames instead of dropping.")
     type_name: str | None = Field(None, description="A name for the row type in generated code (e.g. User).")
 
@@ -209,11 +214,34 @@ class FunctionSpec(Spec):
 
 class ViewSpec(Spec):
     query: str
+    materialized: bool = Field(False, description="A MATERIALIZED VIEW (created WITH DATA).")
     security_invoker: bool = False
     security_barrier: bool = False
     grants: Grants = Field(default_factory=dict)
     comment: Comment = None
     column_comments: dict[str, str] = Field(default_factory=dict)
+
+
+class SequenceSpec(Spec):
+    type: Literal["smallint", "integer", "bigint"] = "bigint"
+    start: int | None = None
+    increment: int = 1
+    min_value: int | None = None
+    max_value: int | None = None
+    cache: int = 1
+    cycle: bool = False
+    owned_by: str | None = Field(None, description="schema.table.column: the sequence is dropped with the column.")
+    grants: Grants = Field(default_factory=dict, description="usage, select, update.")
+    comment: Comment = None
+
+
+class CollationSpec(Spec):
+    provider: Literal["libc", "icu", "builtin"] = "libc"
+    locale: str | None = Field(None, description="The locale (for libc: both LC_COLLATE and LC_CTYPE).")
+    lc_collate: str | None = None
+    lc_ctype: str | None = None
+    deterministic: bool = True
+    comment: Comment = None
 
 
 Extension = Annotated[ExtensionSpec | None, Field(description="An extension; an empty value takes the defaults.")]
@@ -228,6 +256,8 @@ class DeclarationFile(Spec):
     extensions: dict[str, Extension] = Field(default_factory=dict)
     schemas: dict[str, SchemaEntry] = Field(default_factory=dict)
     enums: dict[str, Enum] = Field(default_factory=dict)
+    collations: dict[str, CollationSpec] = Field(default_factory=dict)
+    sequences: dict[str, SequenceSpec] = Field(default_factory=dict)
     tables: dict[str, TableSpec] = Field(default_factory=dict)
     functions: dict[str, FunctionSpec] = Field(default_factory=dict, description="Functions by schema.name (add '(types)' to tell overloads apart).")
     views: dict[str, ViewSpec] = Field(default_factory=dict)

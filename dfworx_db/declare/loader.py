@@ -12,7 +12,8 @@ from pathlib import Path
 from ..catalog import Catalog, QualifiedName, identity
 from ..errors import DeclarationError, Problem, SourceLocation
 from .context import FileContext
-from .objects import build_enum, build_extension, build_function, build_schema, build_view
+from .objects import (build_collation, build_enum, build_extension, build_function, build_schema, build_sequence,
+                      build_view)
 from .references import check_catalog, qualify_types
 from .source import read_source
 from .tables import NameChooser, build_table
@@ -75,6 +76,12 @@ def load_declarations(root: Path | str) -> Declarations:
             kinds["grants"] += grants
         for key, enum_spec in spec.enums.items():
             kinds["enums"].append(build_enum(ctx, key, enum_spec))
+        for key, collation_spec in spec.collations.items():
+            kinds["collations"].append(build_collation(ctx, key, collation_spec))
+        for key, sequence_spec in spec.sequences.items():
+            sequence, grants = build_sequence(ctx, key, sequence_spec)
+            kinds["sequences"].append(sequence)
+            kinds["grants"] += grants
         for key, function_spec in spec.functions.items():
             function, grants = build_function(ctx, key, function_spec)
             kinds["functions"].append(function)
@@ -120,7 +127,7 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-_RELATION_KINDS = ("tables", "views", "indexes")
+_RELATION_KINDS = ("tables", "views", "indexes", "sequences")
 _TYPE_KINDS = ("tables", "views", "enums")
 
 
@@ -151,6 +158,7 @@ def _check_duplicates(kinds: dict[str, list], problems: list[Problem]) -> None:
 
 
 _KIND_LABEL = {"extensions": "extension", "schemas": "schema", "enums": "enum", "tables": "table",
+               "collations": "collation", "sequences": "sequence",
                "indexes": "index", "functions": "function", "triggers": "trigger", "views": "view",
                "policies": "policy", "grants": "grant"}
 

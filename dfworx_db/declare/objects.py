@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from ..catalog import Argument, EnumType, Extension, Function, Grant, QualifiedName, Schema, View
+from ..catalog import (Argument, Collation, EnumType, Extension, Function, Grant, QualifiedName, Schema,
+                       Sequence, View)
 from ..expressions import expression_error
 from .context import FileContext
-from .format import ArgumentSpec, EnumSpec, ExtensionSpec, FunctionSpec, SchemaSpec, ViewSpec
+from .format import (ArgumentSpec, CollationSpec, EnumSpec, ExtensionSpec, FunctionSpec, SchemaSpec, SequenceSpec,
+                     ViewSpec)
 from .shorthand import ShorthandError, parse_argument, parse_returns
 
 
@@ -108,7 +110,36 @@ def build_view(ctx: FileContext, key: str, spec: ViewSpec) -> tuple[View, list[G
         ctx.problem(f"the view query is not valid SQL: {error.message}", path + ("query",), offset=error.offset)
     elif not query.lower().startswith(("select", "with", "values", "(", "table")):
         ctx.problem("a view query must be a SELECT (or WITH … SELECT, VALUES, TABLE)", path + ("query",))
-    view = View(name=name, query=query, security_invoker=spec.security_invoker,
+    if spec.materialized and (spec.security_invoker or spec.security_barrier):
+        ctx.problem("a materialized view takes neither security_invoker nor security_barrier", path)
+    view = View(name=name, query=query, materialized=spec.materialized, security_invoker=spec.security_invoker,
                 security_barrier=spec.security_barrier, comment=spec.comment,
                 column_comments=tuple(sorted(spec.column_comments.items())), source=ctx.at(path, key=True))
     return view, ctx.grants(spec.grants, path + ("grants",), "view", name)
+
+
+def build_sequence(ctx: FileContext, key: str, spec: SequenceSpec) -> tuple[Sequence, list[Grant]]:
+    path = ("sequences", key)
+    name = ctx.qualified(key, path, "sequence")
+    owned_by = None
+    if spec.owned_by:
+        table, _, column = spec.owned_by.rpartition(".")
+        if not table or not column:
+            ctx.problem(f"owned_by {spec.owned_by!r} must be schema.table.column", path + ("owned_by",))
+        else:
+            owned_by = (ctx.qualified(table, path + ("owned_by",), "table"), column)
+    if spec.increment == 0:
+        ctx.problem("a sequence's increment cannot be 0", path + ("increment",))
+    sequence = Sequence(name=name, data_type=spec.type, start=spec.start, increment=spec.increment,
+                        min_value=spec.min_value, max_value=spec.max_value, cache=spec.cache, cycle=spec.cycle,
+                        owned_by=owned_by, comment=spec.comment, source=ctx.at(path, key=True))
+    return sequence, ctx.grants(spec.grants, path + ("grants",), "sequence", name)
+
+
+def build_collation(ctx: FileContext, key: str, spec: CollationSpec) -> Collation:
+    path = ("collations", key)
+    if not spec.locale and not (spec.lc_collate and spec.lc_ctype):
+        ctx.problem("a collation needs locale, or lc_collate and lc_ctype", path)
+    return Collation(name=ctx.qualified(key, path, "collation"), provider=spec.provider, locale=spec.locale,
+                     lc_collate=spec.lc_collate, lc_ctype=spec.lc_ctype, deterministic=spec.deterministic,
+                     comment=spec.comment, source=ctx.at(path, key=True))

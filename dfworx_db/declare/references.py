@@ -70,7 +70,14 @@ def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:
     for ext in catalog.extensions:
         if ext.schema:
             need_schema(ext.schema, ext, f"extension {ext.name}")
-    for kind, objs in (("enum", catalog.enums), ("view", catalog.views), ("function", catalog.functions)):
+    for sequence in catalog.sequences:
+        if sequence.owned_by:
+            table, column = sequence.owned_by
+            if table not in tables or not tables[table].column(column):
+                problems.append(Problem(f"sequence {sequence.name} is owned by {table}.{column}, which is not declared",
+                                        sequence.source))
+    for kind, objs in (("enum", catalog.enums), ("view", catalog.views), ("function", catalog.functions),
+                       ("sequence", catalog.sequences), ("collation", catalog.collations)):
         for obj in objs:
             need_schema(obj.name.schema, obj, f"{kind} {obj.name}")  # type: ignore[attr-defined]
 
@@ -134,6 +141,12 @@ def _check_table(table: Table, tables: dict[QualifiedName, Table], catalog: Cata
         _missing_columns(set(unique.columns) - names, f"unique constraint {unique.name}", table, unique, problems)
     for check in table.checks:
         _missing_columns(referenced_columns(check.expression) - names, f"check {check.name}", table, check, problems)
+    for parent in (*table.inherits, *([table.partition_of] if table.partition_of else [])):
+        if parent not in tables:
+            problems.append(Problem(f"table {table.name} derives from {parent}, which is not a declared table", table.source))
+        elif table.partition_of == parent and not tables[parent].partition_by:
+            problems.append(Problem(f"{table.name} is a partition of {parent}, which has no partition_by", table.source,
+                                    f"add partition_by to {parent}"))
     fks = []
     for fk in table.foreign_keys:
         _missing_columns(set(fk.columns) - names, f"foreign key {fk.name}", table, fk, problems)

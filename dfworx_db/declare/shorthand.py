@@ -186,3 +186,19 @@ def parse_returns(text: str) -> str:
     type_name = stmt.returnType
     rendered = deparse(type_name)
     return rendered
+
+
+def parse_partition_by(text: str) -> str:
+    """'range (logdate)' → 'RANGE (logdate)', validated by the grammar."""
+    prefix = "CREATE TABLE _t (_c int) PARTITION BY "
+    stmt = _parse_one(prefix + text, len(prefix))
+    spec = stmt.partspec
+    strategy = {"r": "RANGE", "l": "LIST", "h": "HASH"}[spec.strategy.value]
+    return f"{strategy} ({text[text.index('(') + 1:text.rindex(')')].strip()})"
+
+
+def parse_partition_bound(text: str) -> str:
+    """'for values from (1) to (10)' or 'default', validated by the grammar."""
+    prefix = "CREATE TABLE _c PARTITION OF _p "
+    _parse_one(prefix + text, len(prefix))
+    return " ".join(text.split())

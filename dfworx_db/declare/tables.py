@@ -12,7 +12,7 @@ from ..catalog.names import object_name_within_limit
 from .context import FileContext
 from .format import (CheckSpec, ColumnSpec, ForeignKeySpec, IndexKeySpec, IndexSpec, PolicySpec,
                      PrimaryKeySpec, RlsSpec, TableSpec, TriggerSpec, UniqueSpec)
-from .shorthand import ShorthandError, parse_column, parse_index_key
+from .shorthand import ShorthandError, parse_column, parse_index_key, parse_partition_bound, parse_partition_by
 
 INTEGER_TYPES = {"smallint", "integer", "bigint", "int2", "int4", "int8", "int"}
 _REFERENCE = re.compile(r"^\s*(?P<table>[^()]+?)\s*(?:\((?P<columns>[^()]*)\))?\s*$")
@@ -140,11 +140,20 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
         checks.append(CheckConstraint(name=cname, expression=ctx.expression(cspec.expression, expr_path, "check") or "",
                                       no_inherit=cspec.no_inherit, comment=cspec.comment, source=ctx.at(kpath)))
 
+    partition_by = _partition_by(ctx, spec.partition_by, path + ("partition_by",))
+    if (spec.partition_of is None) != (spec.partition_bound is None):
+        ctx.problem("partition_of and partition_bound go together", path,
+                    "a partition names its parent and its bound: for values from (…) to (…), or default")
+    partition_bound = _partition_bound(ctx, spec.partition_bound, path + ("partition_bound",))
     rls = spec.rls if isinstance(spec.rls, RlsSpec) else RlsSpec(enabled=spec.rls)
     if rls.forced and not rls.enabled:
         ctx.problem("rls is forced but not enabled", path + ("rls",), "set enabled: true or drop forced")
     table = Table(name=qname, columns=tuple(columns), primary_key=pk, unique_constraints=tuple(uniques),
                   foreign_keys=tuple(fks), checks=tuple(checks), rls_enabled=rls.enabled, rls_forced=rls.forced,
+                  unlogged=spec.unlogged, partition_by=partition_by,
+                  partition_of=ctx.qualified(spec.partition_of, path + ("partition_of",), "table") if spec.partition_of else None,
+                  partition_bound=partition_bound,
+                  inherits=tuple(ctx.qualified(p, path + ("inherits", i), "table") for i, p in enumerate(spec.inherits)),
                   comment=spec.comment, source=ctx.at(path, key=True))
     objects = TableObjects(table, column_formats=formats)
     objects.indexes = [_index(ctx, name, ispec, path + ("indexes", name), qname)
@@ -160,6 +169,28 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
             objects.grants += ctx.grants(raw.grants, path + ("columns", cname, "grants"), "column", qname,
                                          column=cname)
     return objects
+
+
+def _partition_by(ctx: FileContext, text: str | None, path: tuple) -> str | None:
+    if text is None:
+        return None
+    try:
+        return parse_partition_by(text)
+    except ShorthandError as err:
+        ctx.problem(f"invalid partition_by {text!r}: {err}", path, "write 'range (column)', 'list (column)' "
+                    "or 'hash (column)'", offset=err.offset)
+        return text
+
+
+def _partition_bound(ctx: FileContext, text: str | None, path: tuple) -> str | None:
+    if text is None:
+        return None
+    try:
+        return parse_partition_bound(text)
+    except ShorthandError as err:
+        ctx.problem(f"invalid partition_bound {text!r}: {err}", path, "write \"for values from ('a') to ('b')\", "
+                    "'for values in (…)', 'for values with (modulus 4, remainder 0)' or 'default'", offset=err.offset)
+        return text
 
 
 def _fields(obj: object) -> dict:

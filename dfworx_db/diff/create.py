@@ -3,9 +3,9 @@ the first migration of a project, are this list ordered and rendered."""
 
 from __future__ import annotations
 
-from ..catalog import PRIVILEGES, Catalog, Grant
+from ..catalog import PRIVILEGES, Catalog, Grant, QualifiedName
 from .change import Change
-from .keys import (constraint_key, expression_needs, extension_key, function_key, function_needs,
+from .keys import (collation_key, constraint_key, expression_needs, extension_key, function_key, function_needs,
                    relation_key, schema_key, type_key, types_needed)
 
 
@@ -27,14 +27,26 @@ def create_changes(catalog: Catalog) -> list[Change]:
     for enum in catalog.enums:
         add(Change("create_enum", enum, provides=frozenset({type_key(enum.name)}),
                    needs=frozenset({schema_key(enum.name.schema)})))
+    for collation in catalog.collations:
+        add(Change("create_collation", collation, provides=frozenset({collation_key(collation.name)}),
+                   needs=frozenset({schema_key(collation.name.schema)})))
+    for sequence in catalog.sequences:
+        add(Change("create_sequence", sequence, provides=frozenset({relation_key(sequence.name)}),
+                   needs=frozenset({schema_key(sequence.name.schema)})))
+        if sequence.owned_by:
+            add(Change("alter_sequence_owned_by", sequence,
+                       needs=frozenset({relation_key(sequence.name), relation_key(sequence.owned_by[0])})))
     for function in catalog.functions:
         add(Change("create_function", function, provides=frozenset({function_key(function.name)}),
                    needs=frozenset(function_needs(function)) | extensions))
     for table in catalog.tables:
         needs = {schema_key(table.name.schema)} | extensions
+        needs |= {relation_key(parent) for parent in (*table.inherits, table.partition_of) if parent}
         for column in table.columns:
             needs |= types_needed(column.type)
             needs |= expression_needs(column.default) | expression_needs(column.generated)
+            if column.collation:
+                needs.add(collation_key(_collation_name(column.collation)))
         for check in table.checks:
             needs |= expression_needs(check.expression)
         provides = {relation_key(table.name), type_key(table.name)}
@@ -78,6 +90,11 @@ def create_changes(catalog: Catalog) -> list[Change]:
         for table_part in _table_part_comments(change):
             add(table_part)
     return changes
+
+
+def _collation_name(text: str) -> QualifiedName:
+    schema, _, name = text.rpartition(".")
+    return QualifiedName(schema or "public", name)
 
 
 def _table_part_comments(change: Change) -> list[Change]:

@@ -9,6 +9,7 @@ from ..catalog import Catalog, Function, QualifiedName
 from ..expressions import referenced_functions, referenced_tables
 from .change import Key
 
+_NEXTVAL = re.compile(r"nextval\(\s*'([^']+)'", re.IGNORECASE)
 _TYPE_BASE = re.compile(r"^\s*(?:setof\s+)?(?P<name>[^(\[]+?)\s*(?:\(.*\))?\s*(?:\[\d*\])*\s*$", re.IGNORECASE)
 
 
@@ -28,6 +29,10 @@ def type_key(name: QualifiedName) -> Key:
 def function_key(name: QualifiedName) -> Key:
     """All overloads of a name: expressions call functions by name, not by signature."""
     return ("function", name.schema, name.name)
+
+
+def collation_key(name: QualifiedName) -> Key:
+    return ("collation", name.schema, name.name)
 
 
 def extension_key(name: str) -> Key:
@@ -60,6 +65,10 @@ def expression_needs(text: str | None) -> set[Key]:
         return set()
     needs = {function_key(_qualify(s, n)) for s, n in referenced_functions(text)}
     needs |= {relation_key(_qualify(s, n)) for s, n in referenced_tables(text)}
+    # nextval('schema.seq'::regclass) names its sequence in a string
+    for name in _NEXTVAL.findall(text):
+        schema, _, relname = name.replace('"', "").rpartition(".")
+        needs.add(relation_key(_qualify(schema or None, relname)))
     return needs
 
 

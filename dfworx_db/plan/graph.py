@@ -14,7 +14,8 @@ from ..diff.change import Change
 from ..errors import DfworxError
 
 KIND_ORDER = (
-    "create_schema", "create_extension", "create_enum", "create_function", "create_table",
+    "create_schema", "create_extension", "create_enum", "create_collation", "create_sequence",
+    "create_function", "create_table", "alter_sequence_owned_by",
     "add_foreign_key", "create_index", "create_view", "create_trigger", "enable_rls",
     "create_policy", "revoke_public_execute", "grant", "comment", "comment_view_columns",
 )

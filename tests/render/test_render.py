@@ -60,10 +60,23 @@ def test_every_kind_executes_in_one_transaction(supabase_db):
           (select count(*) from pg_description d join pg_class c on c.oid = d.objoid
              where c.relnamespace = 'shop'::regnamespace)
     """).fetchone()
-    # citext, 2 enums, 2 tables, 2+2 constraint indexes + 4 declared, 1 view, 4 functions,
-    # 2 triggers, 2 policies, 1 FK, forced RLS, column grant, revoked / default EXECUTE,
-    # comments on tables, columns, indexes and views
-    assert counts[:9] == (1, 2, 2, 7, 1, 4, 2, 2, 1)
+    storage = supabase_db.execute("""
+        select
+          (select relpersistence from pg_class where oid = 'shop.events'::regclass),
+          (select pg_get_partkeydef('shop.measurements'::regclass)),
+          (select count(*) from pg_inherits where inhparent = 'shop.measurements'::regclass),
+          (select count(*) from pg_inherits where inhparent = 'shop.audited'::regclass),
+          (select count(*) from pg_matviews where schemaname = 'shop'),
+          (select seqincrement from pg_sequence where seqrelid = 'shop.invoice_no'::regclass),
+          (select count(*) from pg_depend where objid = 'shop.invoice_no'::regclass and deptype = 'a'),
+          (select collname from pg_collation c join pg_attribute a on a.attcollation = c.oid
+             where a.attrelid = 'shop.invoices'::regclass and a.attname = 'code')
+    """).fetchone()
+    assert storage == ("u", "RANGE (logdate)", 2, 1, 1, 10, 1, "c_sort")
+    # citext, 2 enums, 9 tables (incl. unlogged, partitioned, 2 partitions, inherited),
+    # 4 constraint indexes + 4 declared, 1 view, 4 functions, 2 triggers, 2 policies, 1 FK,
+    # forced RLS, column grant, revoked / default EXECUTE, comments
+    assert counts[:9] == (1, 2, 9, 8, 1, 4, 2, 2, 1)
     # the column grant (SELECT (total), UPDATE (total)) grants nothing table-wide
     assert counts[9:14] == (True, 1, False, True, False)
     assert counts[14] >= 5

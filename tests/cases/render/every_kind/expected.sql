@@ -8,6 +8,10 @@ CREATE TYPE shop.order_status AS ENUM ('pending', 'paid', 'shipped', 'cancelled'
 
 CREATE TYPE shop.priority AS ENUM ('low', 'high');
 
+CREATE COLLATION shop.c_sort (provider = libc, locale = 'C');
+
+CREATE SEQUENCE shop.invoice_no AS integer INCREMENT BY 10 START WITH 1000 CACHE 5;
+
 CREATE FUNCTION shop.customer_orders(p_customer bigint)
 RETURNS TABLE (order_no integer, total numeric(12, 2))
 LANGUAGE plpgsql
@@ -40,6 +44,15 @@ AS $$begin
 end;
 $$;
 
+CREATE TABLE shop.audited (
+    changed_at timestamptz DEFAULT now()
+);
+
+CREATE TABLE shop.audited_orders (
+    order_no integer
+)
+INHERITS (shop.audited);
+
 CREATE TABLE shop.customers (
     customer_id bigint GENERATED ALWAYS AS IDENTITY,
     email extensions.citext NOT NULL,
@@ -50,6 +63,30 @@ CREATE TABLE shop.customers (
     CONSTRAINT customers_email_key UNIQUE NULLS NOT DISTINCT (email),
     CONSTRAINT customers_name_check CHECK (char_length(name) > 0)
 );
+
+CREATE UNLOGGED TABLE shop.events (
+    at timestamptz NOT NULL,
+    kind text
+);
+
+CREATE TABLE shop.invoices (
+    invoice_no integer DEFAULT nextval('shop.invoice_no'::regclass) NOT NULL,
+    code text COLLATE shop.c_sort,
+    CONSTRAINT invoices_pkey PRIMARY KEY (invoice_no)
+);
+
+CREATE TABLE shop.measurements (
+    city_id integer NOT NULL,
+    logdate date NOT NULL,
+    peak integer
+)
+PARTITION BY RANGE (logdate);
+
+CREATE TABLE shop.measurements_2025 PARTITION OF shop.measurements
+for values from ('2025-01-01') to ('2026-01-01');
+
+CREATE TABLE shop.measurements_other PARTITION OF shop.measurements
+default;
 
 CREATE TABLE shop.orders (
     customer_id bigint NOT NULL,
@@ -72,6 +109,8 @@ STABLE
 SET search_path = shop, public
 AS $$select * from orders$$;
 
+ALTER SEQUENCE shop.invoice_no OWNED BY shop.invoices.invoice_no;
+
 ALTER TABLE shop.orders ADD CONSTRAINT orders_customer_fkey FOREIGN KEY (customer_id) REFERENCES shop.customers (customer_id) MATCH FULL ON DELETE CASCADE ON UPDATE RESTRICT DEFERRABLE INITIALLY DEFERRED;
 
 CREATE INDEX idx_customers_name_lower ON shop.customers ((lower(name)) text_pattern_ops);
@@ -81,6 +120,9 @@ CREATE INDEX idx_customers_recent ON shop.customers (created_at DESC NULLS LAST,
 CREATE INDEX idx_orders_status ON shop.orders (status);
 
 CREATE INDEX idx_orders_tags ON shop.orders USING gin (tags);
+
+CREATE MATERIALIZED VIEW shop.order_totals AS
+select customer_id, sum(total) as total from shop.orders group by customer_id;
 
 CREATE VIEW shop.paid_orders WITH (security_invoker = true, security_barrier = true) AS
 select o.customer_id, o.order_no, o.total
@@ -128,6 +170,8 @@ GRANT USAGE ON SCHEMA shop TO authenticated;
 
 GRANT USAGE, CREATE ON SCHEMA shop TO service_role;
 
+GRANT USAGE, SELECT ON SEQUENCE shop.invoice_no TO authenticated;
+
 GRANT SELECT ON TABLE shop.customers TO authenticated;
 
 GRANT SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON TABLE shop.customers TO service_role;
@@ -152,13 +196,19 @@ COMMENT ON TRIGGER orders_touch ON shop.orders IS 'Stamps updated_at.';
 
 COMMENT ON SCHEMA shop IS 'Everything the shop sells.';
 
+COMMENT ON COLLATION shop.c_sort IS 'Byte-order sorting.';
+
 COMMENT ON FUNCTION shop.customer_orders(bigint) IS 'Orders of one customer, bypassing RLS.';
 
 COMMENT ON TABLE shop.customers IS 'People who buy.';
 
 COMMENT ON INDEX shop.idx_customers_name_lower IS 'Prefix search on names.';
 
+COMMENT ON SEQUENCE shop.invoice_no IS 'Invoice numbers.';
+
 COMMENT ON TYPE shop.order_status IS 'Where an order is in its life.';
+
+COMMENT ON MATERIALIZED VIEW shop.order_totals IS 'Refreshed nightly.';
 
 COMMENT ON VIEW shop.paid_orders IS 'Orders that were paid.';
 
