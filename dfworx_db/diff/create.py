@@ -1,126 +1,146 @@
-"""The changes that create a whole Catalog from nothing: the full-schema render, and
-the first migration of a project, are this list ordered and rendered."""
+"""Changes that create objects: one function per object, reused by the full-schema
+render (every object of a Catalog) and by the differ (new and recreated objects)."""
 
 from __future__ import annotations
 
-from ..catalog import PRIVILEGES, Catalog, Grant, QualifiedName
-from .change import Change
+from ..catalog import (PRIVILEGES, Catalog, Collation, EnumType, Extension, Function, Grant, Index, Policy,
+                       QualifiedName, Schema, Sequence, Table, Trigger, View)
+from .change import Change, Key
 from .keys import (collation_key, constraint_key, expression_needs, extension_key, function_key, function_needs,
-                   relation_key, schema_key, type_key, types_needed)
+                   object_key, relation_key, schema_key, type_key, types_needed)
 
 
-def create_changes(catalog: Catalog) -> list[Change]:
-    """One change per object to create, each stating what it needs and provides."""
-    extensions = frozenset(extension_key(e.name) for e in catalog.extensions)
-    changes: list[Change] = []
-    add = changes.append
-    for schema in catalog.schemas:
-        if schema.name == "public":
-            # public exists in every database: declaring it carries only its comment and grants.
-            if schema.comment is not None:
-                add(Change("comment", schema))
-            continue
-        add(Change("create_schema", schema, provides=frozenset({schema_key(schema.name)})))
-    for ext in catalog.extensions:
-        add(Change("create_extension", ext, provides=frozenset({extension_key(ext.name)}),
-                   needs=frozenset({schema_key(ext.schema)} if ext.schema else ())))
-    for enum in catalog.enums:
-        add(Change("create_enum", enum, provides=frozenset({type_key(enum.name)}),
-                   needs=frozenset({schema_key(enum.name.schema)})))
-    for collation in catalog.collations:
-        add(Change("create_collation", collation, provides=frozenset({collation_key(collation.name)}),
-                   needs=frozenset({schema_key(collation.name.schema)})))
-    for sequence in catalog.sequences:
-        add(Change("create_sequence", sequence, provides=frozenset({relation_key(sequence.name)}),
-                   needs=frozenset({schema_key(sequence.name.schema)})))
-        if sequence.owned_by:
-            add(Change("alter_sequence_owned_by", sequence,
-                       needs=frozenset({relation_key(sequence.name), relation_key(sequence.owned_by[0])})))
-    for function in catalog.functions:
-        add(Change("create_function", function, provides=frozenset({function_key(function.name)}),
-                   needs=frozenset(function_needs(function)) | extensions))
-    for table in catalog.tables:
-        needs = {schema_key(table.name.schema)} | extensions
-        needs |= {relation_key(parent) for parent in (*table.inherits, table.partition_of) if parent}
-        for column in table.columns:
-            needs |= types_needed(column.type)
-            needs |= expression_needs(column.default) | expression_needs(column.generated)
-            if column.collation:
-                needs.add(collation_key(_collation_name(column.collation)))
-        for check in table.checks:
-            needs |= expression_needs(check.expression)
-        provides = {relation_key(table.name), type_key(table.name)}
-        if table.primary_key:
-            provides.add(constraint_key(table.name, table.primary_key.name))
-        provides |= {constraint_key(table.name, u.name) for u in table.unique_constraints}
-        add(Change("create_table", table, provides=frozenset(provides), needs=frozenset(needs - provides)))
-        for fk in table.foreign_keys:
-            add(Change("add_foreign_key", fk, context=table,
-                       provides=frozenset({constraint_key(table.name, fk.name)}),
-                       needs=frozenset({relation_key(table.name), relation_key(fk.references)})))
-        if table.rls_enabled:
-            add(Change("enable_rls", table, needs=frozenset({relation_key(table.name)})))
-    for index in catalog.indexes:
-        needs = {relation_key(index.table)} | expression_needs(index.where)
-        for key in index.keys:
-            needs |= expression_needs(key.expression)
-        add(Change("create_index", index, provides=frozenset({relation_key(index.name)}), needs=frozenset(needs)))
-    for view in catalog.views:
-        add(Change("create_view", view, provides=frozenset({relation_key(view.name), type_key(view.name)}),
-                   needs=frozenset({schema_key(view.name.schema)} | expression_needs(view.query) | extensions)))
-        if view.column_comments:
-            add(Change("comment_view_columns", view, needs=frozenset({relation_key(view.name)})))
-    for trigger in catalog.triggers:
-        add(Change("create_trigger", trigger, needs=frozenset({relation_key(trigger.table),
-                                                               function_key(trigger.function)})))
-    for policy in catalog.policies:
-        needs = {relation_key(policy.table)} | expression_needs(policy.using) | expression_needs(policy.with_check)
-        add(Change("create_policy", policy, needs=frozenset(needs)))
-    for grant in _grouped_grants(catalog.grants):
-        add(Change("grant", grant, needs=frozenset({_grant_target_key(grant[0])})))
-    public_execute = {(g.target, g.arguments) for g in catalog.grants
-                      if g.object_kind == "function" and g.grantee == "public" and g.privilege == "execute"}
-    for function in catalog.functions:
-        if (function.name, function.identity_arguments) not in public_execute:
-            add(Change("revoke_public_execute", function, needs=frozenset({function_key(function.name)})))
-    for change in list(changes):
-        creates = change.kind.startswith("create_") or change.kind == "add_foreign_key"
-        if creates and getattr(change.subject, "comment", None) is not None:
-            add(Change("comment", change.subject, context=change.context, needs=change.provides or change.needs))
-        for table_part in _table_part_comments(change):
-            add(table_part)
+def object_provides(obj: object) -> frozenset[Key]:
+    """The keys other objects may need from `obj`."""
+    keys = {object_key(obj)}
+    if isinstance(obj, (Table, View)):
+        keys.add(type_key(obj.name))
+    if isinstance(obj, Table):
+        if obj.primary_key:
+            keys.add(constraint_key(obj.name, obj.primary_key.name))
+        keys |= {constraint_key(obj.name, u.name) for u in obj.unique_constraints}
+    return frozenset(keys)
+
+
+def object_needs(obj: object, extensions: frozenset[Key] = frozenset()) -> frozenset[Key]:
+    """The keys `obj` needs to exist before it is created (and to be dropped before)."""
+    needs: set[Key] = set()
+    match obj:
+        case Extension(schema=schema):
+            needs = {schema_key(schema)} if schema else set()
+        case EnumType() | Collation() | Sequence():
+            needs = {schema_key(obj.name.schema)}
+        case Function():
+            needs = function_needs(obj) | extensions
+        case Table():
+            needs = {schema_key(obj.name.schema)} | extensions
+            needs |= {relation_key(p) for p in (*obj.inherits, obj.partition_of) if p}
+            for column in obj.columns:
+                needs |= types_needed(column.type) | expression_needs(column.default)
+                needs |= expression_needs(column.generated)
+                if column.collation:
+                    needs.add(collation_key(collation_name(column.collation)))
+            for check in obj.checks:
+                needs |= expression_needs(check.expression)
+        case Index():
+            needs = {relation_key(obj.table)} | expression_needs(obj.where)
+            for key in obj.keys:
+                needs |= expression_needs(key.expression)
+        case View():
+            needs = {schema_key(obj.name.schema)} | expression_needs(obj.query) | extensions
+        case Trigger():
+            needs = {relation_key(obj.table), function_key(obj.function)}
+        case Policy():
+            needs = {relation_key(obj.table)} | expression_needs(obj.using) | expression_needs(obj.with_check)
+    return frozenset(needs - object_provides(obj))
+
+
+def create_object(obj: object, extensions: frozenset[Key] = frozenset()) -> list[Change]:
+    """The changes that create `obj` (with its foreign keys, RLS and comments)."""
+    provides, needs = object_provides(obj), object_needs(obj, extensions)
+    if isinstance(obj, Schema) and obj.name == "public":
+        # public exists in every database: declaring it carries only its comment and grants.
+        return [Change("comment", obj)] if obj.comment is not None else []
+    kind = "create_" + {Schema: "schema", Extension: "extension", EnumType: "enum", Collation: "collation",
+                        Sequence: "sequence", Function: "function", Table: "table", Index: "index", View: "view",
+                        Trigger: "trigger", Policy: "policy"}[type(obj)]
+    main = Change(kind, obj, provides=provides, needs=needs)
+    changes = [main]
+    if obj.comment is not None:  # type: ignore[attr-defined]
+        changes.append(Change("comment", obj, needs=provides))
+    if isinstance(obj, Sequence) and obj.owned_by:
+        changes.append(Change("alter_sequence_owned_by", obj, needs=provides | {relation_key(obj.owned_by[0])}))
+    if isinstance(obj, View) and obj.column_comments:
+        changes.append(Change("comment_view_columns", obj, needs=provides))
+    if isinstance(obj, Table):
+        changes += [add_foreign_key(obj, fk) for fk in obj.foreign_keys]
+        if obj.rls_enabled:
+            changes.append(Change("enable_rls", obj, needs=provides))
+        if obj.rls_forced:
+            changes.append(Change("force_rls", obj, needs=provides))
+        changes += table_part_comments(obj)
     return changes
 
 
-def _collation_name(text: str) -> QualifiedName:
+def add_foreign_key(table: Table, fk) -> Change:
+    return Change("add_foreign_key", fk, context=table, provides=frozenset({constraint_key(table.name, fk.name)}),
+                  needs=frozenset({relation_key(table.name), relation_key(fk.references)}))
+
+
+def table_part_comments(table: Table) -> list[Change]:
+    """Comments on columns and constraints declared inside a table."""
+    parts = [c for c in (*table.columns, table.primary_key, *table.unique_constraints, *table.checks,
+                         *table.foreign_keys) if c is not None and c.comment is not None]
+    return [Change("comment", part, context=table, needs=frozenset({relation_key(table.name)})) for part in parts]
+
+
+def collation_name(text: str) -> QualifiedName:
     schema, _, name = text.rpartition(".")
-    return QualifiedName(schema or "public", name)
+    return QualifiedName(schema or "pg_catalog", name)
 
 
-def _table_part_comments(change: Change) -> list[Change]:
-    """Comments on columns and constraints declared inline in a table."""
-    if change.kind != "create_table":
-        return []
-    table = change.subject
-    parts = [c for c in table.columns if c.comment is not None]
-    constraints = [c for c in (table.primary_key, *table.unique_constraints, *table.checks)
-                   if c is not None and c.comment is not None]
-    return ([Change("comment", c, context=table, needs=change.provides) for c in parts] +
-            [Change("comment", c, context=table, needs=change.provides) for c in constraints])
+KIND_FIELDS = ("schemas", "extensions", "enums", "collations", "sequences", "functions", "tables", "indexes",
+               "views", "triggers", "policies")
 
 
-def _grouped_grants(grants: tuple[Grant, ...]) -> list[tuple[Grant, ...]]:
-    """One GRANT statement per object, column and role: privileges listed together."""
+def create_changes(catalog: Catalog) -> list[Change]:
+    """The changes that build `catalog` in an empty database, each stating what it needs
+    and provides (unordered: see plan.graph.order_changes)."""
+    extensions = frozenset(extension_key(e.name) for e in catalog.extensions)
+    changes = [c for kind in KIND_FIELDS for obj in getattr(catalog, kind) for c in create_object(obj, extensions)]
+    changes += grant_changes(catalog.grants, "grant")
+    changes += revoke_public_execute(catalog)
+    return changes
+
+
+def grant_changes(grants: tuple[Grant, ...] | list[Grant], kind: str) -> list[Change]:
+    """One GRANT (or REVOKE) statement per object, column and role, privileges together.
+    PUBLIC's EXECUTE on functions is Postgres's default and never granted explicitly."""
     groups: dict[tuple, list[Grant]] = {}
     for grant in grants:
-        if grant.grantee == "public" and grant.object_kind == "function" and grant.privilege == "execute":
-            continue  # Postgres grants it on creation
+        if kind == "grant" and grant.grantee == "public" and grant.object_kind == "function" \
+                and grant.privilege == "execute":
+            continue
         key = (grant.object_kind, grant.target, grant.arguments, grant.column, grant.grantee, grant.with_grant_option)
         groups.setdefault(key, []).append(grant)
-    return [tuple(sorted(g, key=lambda p: PRIVILEGES[p.object_kind].index(p.privilege))) for g in groups.values()]
+    changes = []
+    for group in groups.values():
+        ordered = tuple(sorted(group, key=lambda g: PRIVILEGES[g.object_kind].index(g.privilege)
+                               if g.privilege in PRIVILEGES[g.object_kind] else 99))
+        changes.append(Change(kind, ordered, needs=frozenset({grant_target_key(ordered[0])})))
+    return changes
 
 
-def _grant_target_key(grant: Grant):
+def revoke_public_execute(catalog: Catalog, functions: tuple[Function, ...] | None = None) -> list[Change]:
+    """A new function starts with EXECUTE for PUBLIC; revoke it where the Catalog says none."""
+    public = {(g.target, g.arguments) for g in catalog.grants
+              if g.object_kind == "function" and g.grantee == "public" and g.privilege == "execute"}
+    return [Change("revoke_public_execute", f, needs=frozenset({function_key(f.name)}))
+            for f in (catalog.functions if functions is None else functions)
+            if (f.name, f.identity_arguments) not in public]
+
+
+def grant_target_key(grant: Grant) -> Key:
     if grant.object_kind == "schema":
         return schema_key(grant.target.schema)
     if grant.object_kind == "function":

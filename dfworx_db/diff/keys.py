@@ -35,6 +35,38 @@ def collation_key(name: QualifiedName) -> Key:
     return ("collation", name.schema, name.name)
 
 
+def trigger_key(table: QualifiedName, name: str) -> Key:
+    return ("trigger", table.schema, table.name, name)
+
+
+def policy_key(table: QualifiedName, name: str) -> Key:
+    return ("policy", table.schema, table.name, name)
+
+
+def object_key(obj: object) -> Key:
+    """The one key that names `obj` among all objects of a database."""
+    from ..catalog import (Collation, EnumType, Extension, Function, Index, Policy, Schema, Sequence, Table,
+                           Trigger, View)
+    match obj:
+        case Schema():
+            return schema_key(obj.name)
+        case Extension():
+            return extension_key(obj.name)
+        case EnumType():
+            return type_key(obj.name)
+        case Collation():
+            return collation_key(obj.name)
+        case Function():
+            return function_key(obj.name)
+        case Table() | View() | Sequence() | Index():
+            return relation_key(obj.name)
+        case Trigger():
+            return trigger_key(obj.table, obj.name)
+        case Policy():
+            return policy_key(obj.table, obj.name)
+    raise TypeError(f"no key for {type(obj).__name__}")
+
+
 def extension_key(name: str) -> Key:
     return ("extension", name)
 

@@ -14,10 +14,21 @@ from ..diff.change import Change
 from ..errors import DfworxError
 
 KIND_ORDER = (
-    "create_schema", "create_extension", "create_enum", "create_collation", "create_sequence",
-    "create_function", "create_table", "alter_sequence_owned_by",
-    "add_foreign_key", "create_index", "create_view", "create_trigger", "enable_rls",
-    "create_policy", "revoke_public_execute", "grant", "comment", "comment_view_columns",
+    # drops, dependents first
+    "drop_policy", "drop_trigger", "drop_view", "drop_index", "drop_constraint", "drop_table",
+    "drop_function", "drop_sequence", "drop_collation", "drop_enum", "drop_extension", "drop_schema",
+    "revoke",
+    # creates and alters, in the order a person would write them
+    "create_schema", "create_extension", "alter_extension_schema", "alter_extension_version",
+    "create_enum", "add_enum_value", "create_collation", "create_sequence", "alter_sequence",
+    "create_function", "replace_function", "create_table",
+    # one table's alters: a column's default goes before its type changes and comes back after
+    "drop_column", "drop_identity", "drop_default", "drop_not_null", "alter_column_type", "add_column",
+    "set_default", "set_not_null", "add_identity", "set_logged", "set_unlogged", "inherit", "no_inherit",
+    "add_constraint", "alter_sequence_owned_by", "add_foreign_key",
+    "create_index", "create_view", "alter_view_options", "create_trigger",
+    "enable_rls", "force_rls", "no_force_rls", "disable_rls",
+    "create_policy", "alter_policy", "revoke_public_execute", "grant", "comment", "comment_view_columns",
 )
 
 

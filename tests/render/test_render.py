@@ -27,10 +27,15 @@ def test_render_is_deterministic():
     assert render_catalog(catalog) == render_catalog(load_catalog(EVERY_KIND / "schemas"))
 
 
-def test_every_change_kind_appears_in_the_every_kind_case():
+CREATION_KINDS = {"add_foreign_key", "enable_rls", "force_rls", "grant", "revoke_public_execute", "comment",
+                  "comment_view_columns", "alter_sequence_owned_by"}
+
+
+def test_every_creation_kind_appears_in_the_every_kind_case():
     kinds = {c.kind for c in create_changes(load_catalog(EVERY_KIND / "schemas"))}
     templates = {p.name.removesuffix(".sql.j2") for p in (Path(__file__).parents[2] / "templates" / "sql").glob("[!_]*.sql.j2")}
-    assert templates <= kinds, f"kinds with a template but no case: {templates - kinds}"
+    creating = {t for t in templates if t.startswith("create_") or t in CREATION_KINDS}
+    assert creating <= kinds, f"creation kinds with a template but no case: {creating - kinds}"
 
 
 @pytest.mark.postgres

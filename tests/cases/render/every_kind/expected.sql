@@ -141,9 +141,10 @@ WHEN (new.status is distinct from 'cancelled')
 EXECUTE FUNCTION shop.touch('updated_at', 'it''s');
 
 ALTER TABLE shop.customers ENABLE ROW LEVEL SECURITY;
-ALTER TABLE shop.customers FORCE ROW LEVEL SECURITY;
 
 ALTER TABLE shop.orders ENABLE ROW LEVEL SECURITY;
+
+ALTER TABLE shop.customers FORCE ROW LEVEL SECURITY;
 
 CREATE POLICY "Block deleted" ON shop.customers
 AS RESTRICTIVE

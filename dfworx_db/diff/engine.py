@@ -1,0 +1,169 @@
+"""Catalog × Catalog → the ordered changes that take the current database to the desired one.
+
+Objects are matched by identity within their kind. A comparator alters an object in place
+or asks for it to be replaced (dropped and created again); an object that depends on a
+replaced one, or on a column whose type changes, is replaced with it. Every change states
+what it needs and provides, and `plan.graph.order_changes` sorts them: a drop waits for
+the drops of what depends on it, a create for the drop of what it replaces."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..catalog import Catalog, Grant, Policy, Table, Trigger, View, identity
+from ..plan.graph import order_changes
+from .change import Change, Key
+from .create import (KIND_FIELDS, create_object, grant_changes, object_needs, object_provides,
+                     revoke_public_execute)
+from ..errors import UnsupportedError
+from .keys import constraint_key, extension_key, object_key, relation_key
+from .objects import compare
+
+DELETES_DATA = "deletes data"
+
+
+def dropped(key: Key) -> Key:
+    return ("dropped", *key)
+
+
+def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
+    """The changes, in a safe order, that make `current` equal `desired`."""
+    cur_ext = frozenset(extension_key(e.name) for e in current.extensions)
+    des_ext = frozenset(extension_key(e.name) for e in desired.extensions)
+    old_objects = {(kind, identity(o)): o for kind in KIND_FIELDS for o in getattr(current, kind)}
+    new_objects = {(kind, identity(o)): o for kind in KIND_FIELDS for o in getattr(desired, kind)}
+
+    to_drop: dict[tuple, object] = {}
+    to_create: dict[tuple, object] = {}
+    alters: list[tuple[object, Change]] = []  # (desired owner object, change)
+    for key in sorted(old_objects.keys() | new_objects.keys(), key=repr):
+        old, new = old_objects.get(key), new_objects.get(key)
+        if old is None:
+            to_create[key] = new
+        elif new is None:
+            to_drop[key] = old
+        else:
+            result = compare(old, new)
+            if result is None:
+                to_drop[key], to_create[key] = old, new
+            else:
+                alters += [(new, change) for change in result]
+
+    _replace_dependents(old_objects, new_objects, to_drop, to_create, alters, cur_ext)
+    dropped_keys = {dropped(k) for obj in to_drop.values() for k in object_provides(obj)}
+    changes: list[Change] = []
+    changes += _drop_changes(to_drop, old_objects, cur_ext)
+    for owner, change in alters:
+        blockers = {dropped(object_key(d)) for d in to_drop.values() if object_key(owner) in object_needs(d, cur_ext)}
+        # Foreign keys do not stand for their table: two tables gaining keys to each
+        # other would otherwise wait for each other.
+        provides = change.provides if _is_foreign_key(change) else change.provides | object_provides(owner)
+        changes.append(replace(change, provides=provides,
+                               needs=(change.needs | object_needs(owner, des_ext) | blockers) - provides))
+    for new in to_create.values():
+        waits = {dropped(k) for k in object_provides(new)} & dropped_keys
+        changes += [replace(c, needs=c.needs | waits) for c in create_object(new, des_ext)]
+    changes += _grant_changes(current, desired, to_drop, to_create)
+    return order_changes(changes)
+
+
+def _is_foreign_key(change: Change) -> bool:
+    return change.kind == "add_foreign_key" or (change.kind == "drop_constraint"
+                                                 and hasattr(change.subject, "references"))
+
+
+def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_create: dict,
+                        alters: list[tuple[object, Change]], cur_ext: frozenset) -> None:
+    """Objects that depend on a replaced (or dropped) object are replaced too, and views,
+    policies and triggers are replaced when a column of their table is retyped or dropped
+    (Postgres refuses those ALTERs while they exist). A table is never recreated to follow
+    a dependency, except a partition or child of a table that is itself rebuilt: that
+    would lose its rows, so it is reported instead."""
+    broken = {object_key(o) for o in to_drop.values()}
+    retyped = {object_key(owner) for owner, c in alters if c.kind in ("alter_column_type", "drop_column")}
+    changed = True
+    while changed:
+        changed = False
+        for key, obj in old_objects.items():
+            if key in to_drop:
+                continue
+            needs = object_needs(obj, cur_ext)
+            if not (needs & broken or (isinstance(obj, (View, Policy, Trigger)) and needs & retyped)):
+                continue
+            if isinstance(obj, Table) and not _derives_from_rebuilt(obj, broken):
+                culprits = ", ".join(sorted(" ".join(map(str, k[1:])) for k in needs & broken))
+                raise UnsupportedError(f"table {obj.name} depends on {culprits}, which must be dropped and created "
+                                       "again; recreating the table would lose its rows. Change the dependency in "
+                                       "a migration of its own first.")
+            to_drop[key] = obj
+            if key in new_objects:
+                to_create[key] = new_objects[key]
+            alters[:] = [(o, c) for o, c in alters if object_key(o) != object_key(obj)]
+            broken.add(object_key(obj))
+            changed = True
+
+
+def _derives_from_rebuilt(table: Table, broken: set) -> bool:
+    parents = (*table.inherits, *([table.partition_of] if table.partition_of else []))
+    return any(relation_key(p) in broken for p in parents)
+
+
+def _drop_changes(to_drop: dict, old_objects: dict, cur_ext: frozenset) -> list[Change]:
+    """DROP statements that wait for the drops of everything depending on their object.
+    Foreign keys between dropped tables are dropped first, which breaks their cycles."""
+    changes = []
+    dropped_tables = {o.name for o in to_drop.values() if isinstance(o, Table)}
+    for obj in to_drop.values():
+        key = object_key(obj)
+        waits = {dropped(object_key(d)) for d in to_drop.values() if d is not obj and key in object_needs(d, cur_ext)}
+        if isinstance(obj, Table):
+            for other in old_objects.values():
+                if not isinstance(other, Table):
+                    continue
+                for fk in other.foreign_keys:
+                    if fk.references == obj.name and other.name != obj.name:
+                        waits.add(dropped(constraint_key(other.name, fk.name)))
+                        if other.name in dropped_tables:
+                            changes.append(Change("drop_constraint", fk, context=other,
+                                                  provides=frozenset({dropped(constraint_key(other.name, fk.name))})))
+        kind = "drop_" + type(obj).__name__.lower().replace("enumtype", "enum")
+        hazards = (DELETES_DATA,) if isinstance(obj, Table) or kind == "drop_schema" else ()
+        changes.append(Change(kind, obj, provides=frozenset(dropped(k) for k in object_provides(obj)),
+                              needs=frozenset(waits), hazards=hazards))
+    return changes
+
+
+def _grant_changes(current: Catalog, desired: Catalog, to_drop: dict, to_create: dict) -> list[Change]:
+    """GRANT what is missing and REVOKE what is extra, never touching unchanged privileges;
+    objects created in this diff get all their desired privileges."""
+    fresh = {_grant_target(o) for o in to_create.values()}
+    gone = {_grant_target(o) for o in to_drop.values()}
+    old = {_grant_identity(g) for g in current.grants if _grant_target_of(g) not in gone}
+    new_grants = [g for g in desired.grants if _grant_target_of(g) in fresh or _grant_identity(g) not in old]
+    newer = {_grant_identity(g) for g in desired.grants}
+    desired_columns = {(t.name, c.name) for t in desired.tables for c in t.columns}
+    # A dropped column takes its privileges with it: revoking them would fail.
+    revokes = [g for g in current.grants
+               if _grant_target_of(g) not in gone and _grant_identity(g) not in newer
+               and (g.column is None or (g.target, g.column) in desired_columns)]
+    changes = grant_changes(new_grants, "grant") + grant_changes(revokes, "revoke")
+    fresh_functions = tuple(o for o in to_create.values() if type(o).__name__ == "Function")
+    changes += revoke_public_execute(desired, fresh_functions)
+    return [replace(c, hazards=("authorization change",)) if c.kind == "revoke" else c for c in changes]
+
+
+def _grant_identity(grant: Grant) -> tuple:
+    return (grant.object_kind, grant.target, grant.arguments, grant.column, grant.grantee, grant.privilege,
+            grant.with_grant_option)
+
+
+def _grant_target(obj: object) -> tuple:
+    name = getattr(obj, "name", None)
+    args = getattr(obj, "identity_arguments", None)
+    return (str(name), args)
+
+
+def _grant_target_of(grant: Grant) -> tuple:
+    target = grant.target.schema if grant.object_kind == "schema" else str(grant.target)
+    return (target, grant.arguments)
+

@@ -1,0 +1,41 @@
+-- Indexes that stand on their own: not the ones backing a primary key, unique or
+-- exclusion constraint (they belong to the constraint), nor a partition's index attached
+-- to its parent's (it comes with the partition).
+SELECT n.nspname AS schema,
+       ic.relname AS name,
+       tn.nspname AS table_schema,
+       tc.relname AS table_name,
+       x.indisunique AS is_unique,
+       am.amname AS method,
+       x.indnullsnotdistinct AS nulls_not_distinct,
+       pg_get_expr(x.indpred, x.indrelid) AS predicate,
+       -- The full definition: ruleutils writes an opclass or collation only where it is
+       -- not the key's default, which is the decision the model records.
+       pg_get_indexdef(x.indexrelid) AS definition,
+       obj_description(ic.oid, 'pg_class') AS comment,
+       (SELECT json_agg(json_build_object(
+                 'column', a.attname,
+                 'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(x.indexrelid, k.ord::int, true) END,
+                 'option', x.indoption[k.ord - 1]) ORDER BY k.ord)
+        FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
+        LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum > 0
+        WHERE k.ord <= x.indnkeyatts) AS keys,
+       array(SELECT a.attname
+             FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
+             JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+             WHERE k.ord > x.indnkeyatts
+             ORDER BY k.ord) AS include
+FROM pg_index x
+JOIN pg_class ic ON ic.oid = x.indexrelid
+JOIN pg_namespace n ON n.oid = ic.relnamespace
+JOIN pg_class tc ON tc.oid = x.indrelid
+JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+JOIN pg_am am ON am.oid = ic.relam
+WHERE tc.relkind IN ('r', 'p', 'm')
+  AND tn.nspname = ANY(%(schemas)s)
+  AND NOT ic.relispartition
+  AND NOT EXISTS (SELECT FROM pg_constraint con
+                  WHERE con.conindid = x.indexrelid AND con.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT FROM pg_depend d
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid IN (x.indexrelid, x.indrelid)
+                    AND d.deptype = 'e')
