@@ -15,8 +15,10 @@ from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
 from .declare import json_schema, load_declarations
 from .errors import DeclarationError, DfworxError
 from .pg import apply_baseline, connect, redact, resolve_url
-from .pg.shadow import execute_catalog, shadow_database
-from .render import render_catalog
+from .pg.shadow import canonical_current, execute_catalog, shadow_database
+from .diff import change_as_json, diff_catalogs
+from .introspect import introspect
+from .render import render_catalog, render_migration
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -156,6 +158,38 @@ def bootstrap(db_url: str | None, env_name: str | None) -> None:
     with connect(url) as conn:
         apply_baseline(conn)
     err_console.print(f"Supabase baseline is in place on {escape(redact(url))}", soft_wrap=True)
+
+
+@cli.command("diff")
+@click.argument("from_url")
+@click.argument("to_url")
+@click.option("--schema", "schemas", multiple=True, help="Only these schemas (repeatable).")
+@click.option("--exclude-schema", "excluded", multiple=True, help="Leave these schemas out (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the changes as JSON instead of SQL.")
+@click.option("--shadow-url", help="Server for the shadow that compares expressions (default: a local one).")
+def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded: tuple[str, ...],
+                 as_json: bool, shadow_url: str | None) -> None:
+    """Print the SQL that takes the database FROM_URL to the state of TO_URL.
+
+    Exit 0 when they are equal, 2 when they differ (the SQL or JSON is printed).
+    Supabase-managed schemas (auth, storage, extensions, …) are never compared.
+    Expressions that differ only in how they are written (Postgres rewrites them) are
+    compared in a throw-away shadow database holding TO's schema, never in TO itself.
+
+    \b
+    Examples:
+      dfworx-db diff postgresql://localhost/app_prod postgresql://localhost/app_dev > fix.sql
+      dfworx-db diff "$PROD_URL" "$DEV_URL" --schema public --schema app_web --json
+    """
+    scope = {"include_schemas": schemas or None, "exclude_schemas": excluded}
+    with connect(from_url) as source, connect(to_url) as target:
+        current, desired = introspect(source, **scope), introspect(target, **scope)
+    changes = diff_catalogs(canonical_current(current, desired, shadow_url), desired)
+    if as_json:
+        sys.stdout.write(json.dumps([change_as_json(c) for c in changes], indent=2) + "\n")
+    else:
+        sys.stdout.write(render_migration(changes))
+    raise SystemExit(2 if changes else 0)
 
 
 STARTER_SCHEMA = """\

@@ -90,6 +90,8 @@ def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_
             needs = object_needs(obj, cur_ext)
             if not (needs & broken or (isinstance(obj, (View, Policy, Trigger)) and needs & retyped)):
                 continue
+            if isinstance(obj, Table) and key in new_objects and not object_needs(new_objects[key], cur_ext) & broken:
+                continue  # its own alters (a dropped or retyped column) let go of what is dropped
             if isinstance(obj, Table) and not _derives_from_rebuilt(obj, broken):
                 culprits = ", ".join(sorted(" ".join(map(str, k[1:])) for k in needs & broken))
                 raise UnsupportedError(f"table {obj.name} depends on {culprits}, which must be dropped and created "
@@ -116,6 +118,9 @@ def _drop_changes(to_drop: dict, old_objects: dict, cur_ext: frozenset) -> list[
     for obj in to_drop.values():
         key = object_key(obj)
         waits = {dropped(object_key(d)) for d in to_drop.values() if d is not obj and key in object_needs(d, cur_ext)}
+        # …and for the alters of objects that keep existing but let go of it
+        waits |= {object_key(d) for d in old_objects.values()
+                  if d not in to_drop.values() and key in object_needs(d, cur_ext)}
         if isinstance(obj, Table):
             for other in old_objects.values():
                 if not isinstance(other, Table):

@@ -11,9 +11,11 @@ from contextlib import contextmanager
 import psycopg
 
 from ..catalog import Catalog
+from ..diff.reconcile import expression_differences, reconcile
 from ..errors import DatabaseError
 from ..render import render_catalog
 from .baseline import apply_baseline
+from .canonical import ShadowCanonicalizer
 from .connect import connect, scrub
 from .extensions import check_extensions
 from .server import create_database, drop_database, start_local_server
@@ -50,6 +52,18 @@ def execute_catalog(url: str, catalog: Catalog) -> None:
                 conn.execute(sql)
         except psycopg.Error as err:
             raise DatabaseError(_describe_failure(err, sql, url)) from None
+
+
+def canonical_current(current: Catalog, desired: Catalog, shadow_url: str | None = None) -> Catalog:
+    """`current` with expressions that mean the same as the desired ones written alike,
+    judged by Postgres in a shadow holding the desired schema (built only when some
+    expression differs in text)."""
+    if not expression_differences(current, desired):
+        return current
+    with shadow_database(shadow_url) as url:
+        execute_catalog(url, desired)
+        with connect(url, autocommit=True) as conn:
+            return reconcile(current, desired, ShadowCanonicalizer(conn))
 
 
 def _describe_failure(err: psycopg.Error, sql: str, url: str) -> str:

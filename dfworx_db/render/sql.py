@@ -59,8 +59,14 @@ def render_changes(changes: list[Change]) -> list[str]:
     return [render_change(c) for c in changes]
 
 
+def render_migration(changes: list[Change]) -> str:
+    """Ordered changes as one SQL script ('' when there are none). Function bodies are
+    not checked on creation, as pg_dump does, so a body may name what comes later."""
+    statements = [s for s in render_changes(changes) if s]
+    return "\n\n".join([HEADER, *statements]) + "\n" if statements else ""
+
+
 def render_catalog(catalog: Catalog) -> str:
     """The whole Catalog as CREATE statements in dependency order: SQL that builds the
     declared database from an empty one, in one transaction."""
-    statements = render_changes(order_changes(create_changes(catalog)))
-    return "\n\n".join([HEADER, *statements]) + "\n"
+    return render_migration(order_changes(create_changes(catalog))) or HEADER + "\n"

@@ -22,6 +22,14 @@ def wheel(tmp_path_factory) -> Path:
     return next(out.glob("dfworx_db-*.whl"))
 
 
+def test_wheel_contains_every_module(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "dfworx_db").rglob("*.py")}
+    assert modules <= names, f"missing from the wheel: {sorted(modules - names)}"
+    queries = {p.relative_to(ROOT).as_posix() for p in (ROOT / "dfworx_db").rglob("*.sql")}
+    assert queries <= names, f"missing from the wheel: {sorted(queries - names)}"
+
+
 def test_wheel_contains_templates_and_package_data(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     templates = {p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*.j2")}

@@ -10,6 +10,6 @@ SELECT n.nspname AS schema,
        obj_description(c.oid, 'pg_collation') AS comment
 FROM pg_collation c
 JOIN pg_namespace n ON n.oid = c.collnamespace
-WHERE n.nspname = ANY(%(schemas)s)
+WHERE n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid AND d.deptype = 'e')

@@ -23,6 +23,7 @@ JOIN pg_language l ON l.oid = p.prolang
 WHERE p.prokind = 'f'
   AND p.prosqlbody IS NULL
   AND l.lanname NOT IN ('c', 'internal')
-  AND n.nspname = ANY(%(schemas)s)
+  AND n.nspname = ANY(%(schemas)s::text[])
+  -- 'i': part of another object, such as a range type's constructors.
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))

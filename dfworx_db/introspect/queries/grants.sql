@@ -7,7 +7,7 @@ WITH relations AS (
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
-      AND n.nspname = ANY(%(schemas)s)
+      AND n.nspname = ANY(%(schemas)s::text[])
       AND NOT EXISTS (SELECT FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
 ), privileges AS (
@@ -15,7 +15,7 @@ SELECT 'schema' AS object_kind, n.nspname AS schema, n.nspname AS name, NULL AS 
        NULL::oid AS function_oid, acl.grantee, acl.privilege_type, acl.is_grantable
 FROM pg_namespace n,
      aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) acl
-WHERE n.nspname = ANY(%(schemas)s) AND acl.grantee <> n.nspowner
+WHERE n.nspname = ANY(%(schemas)s::text[]) AND acl.grantee <> n.nspowner
 UNION ALL
 SELECT CASE r.relkind WHEN 'S' THEN 'sequence' WHEN 'v' THEN 'view' WHEN 'm' THEN 'view' ELSE 'table' END,
        r.nspname, r.relname, NULL, NULL, acl.grantee, acl.privilege_type, acl.is_grantable
@@ -34,7 +34,7 @@ SELECT 'function', n.nspname, p.proname, NULL, p.oid, acl.grantee, acl.privilege
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace,
      aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) acl
-WHERE n.nspname = ANY(%(schemas)s) AND acl.grantee <> p.proowner
+WHERE n.nspname = ANY(%(schemas)s::text[]) AND acl.grantee <> p.proowner
 )
 SELECT object_kind, schema, name, column_name, function_oid,
        CASE WHEN grantee = 0 THEN 'public' ELSE pg_get_userbyid(grantee) END AS grantee,

@@ -32,7 +32,7 @@ JOIN pg_class tc ON tc.oid = x.indrelid
 JOIN pg_namespace tn ON tn.oid = tc.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
 WHERE tc.relkind IN ('r', 'p', 'm')
-  AND tn.nspname = ANY(%(schemas)s)
+  AND tn.nspname = ANY(%(schemas)s::text[])
   AND NOT ic.relispartition
   AND NOT EXISTS (SELECT FROM pg_constraint con
                   WHERE con.conindid = x.indexrelid AND con.contype IN ('p', 'u', 'x'))

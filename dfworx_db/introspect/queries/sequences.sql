@@ -22,6 +22,6 @@ LEFT JOIN pg_class owner ON owner.oid = d.refobjid
 LEFT JOIN pg_namespace owner_ns ON owner_ns.oid = owner.relnamespace
 LEFT JOIN pg_attribute owner_col ON owner_col.attrelid = d.refobjid AND owner_col.attnum = d.refobjsubid
 WHERE c.relkind = 'S'
-  AND n.nspname = ANY(%(schemas)s)
+  AND n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend i
                   WHERE i.classid = 'pg_class'::regclass AND i.objid = c.oid AND i.deptype IN ('i', 'e'))

@@ -22,6 +22,6 @@ JOIN pg_namespace fn ON fn.oid = f.pronamespace
 WHERE NOT t.tgisinternal
   AND t.tgparentid = 0
   AND t.tgconstraint = 0
-  AND n.nspname = ANY(%(schemas)s)
+  AND n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')

@@ -1,0 +1,131 @@
+"""Live Postgres → Catalog: every object kind is read by one query of queries/*.sql, so the
+number of round trips is fixed whatever the size of the schema."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import psycopg
+from psycopg.pq import TransactionStatus
+
+from ..catalog import Catalog
+from ..errors import UnsupportedError
+from ..managed import MANAGED_SCHEMAS
+from .indexes import build_indexes
+from .objects import build_collations, build_enums, build_extensions, build_schemas, build_sequences, build_views
+from .routines import build_functions, build_triggers
+from .security import build_grants, build_policies
+from .tables import build_tables
+
+Row = dict[str, Any]
+
+# The kinds read with the final list of schemas, in the order they are fetched.
+KINDS = ("extensions", "enums", "collations", "sequences", "tables", "indexes", "functions", "triggers",
+         "views", "policies", "grants", "unsupported")
+
+# Canonical output of pg_get_expr, format_type, pg_get_viewdef, …: with an empty
+# search_path every name outside pg_catalog comes out schema-qualified, and fixed
+# date/time settings make constants (a timestamptz in an index predicate or a partition
+# bound) read the same from any session. SET LOCAL ends with the transaction.
+_CANONICAL_SESSION = (
+    "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
+    "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; SET LOCAL bytea_output = 'hex'"
+)
+
+
+@lru_cache(maxsize=None)
+def query_text(kind: str) -> str:
+    """The catalog query of one object kind, as shipped in dfworx_db/introspect/queries."""
+    return files("dfworx_db.introspect").joinpath("queries", f"{kind}.sql").read_text(encoding="utf-8")
+
+
+def schema_included(name: str, include: frozenset[str] | None, exclude: frozenset[str]) -> bool:
+    """Whether objects of schema `name` are read: never Supabase's or Postgres's own."""
+    if name in MANAGED_SCHEMAS or name.startswith(("pg_temp", "pg_toast")):
+        return False
+    return (include is None or name in include) and name not in exclude
+
+
+class Inspector:
+    """Reads the database of `conn` (a psycopg connection) into a Catalog.
+
+    The queries run in one read-only transaction (REPEATABLE READ, so every kind sees the
+    same snapshot) that is rolled back at the end; when the caller already has a
+    transaction open they run in a savepoint that is rolled back instead. Either way the
+    session's settings are what they were before."""
+
+    def __init__(self, conn: psycopg.Connection):
+        self.conn = conn
+
+    def inspect(self, *, include_schemas: Iterable[str] | None = None,
+                exclude_schemas: Iterable[str] = ()) -> tuple[Catalog, list[str]]:
+        """The Catalog, and the unsupported objects found ("kind name"), sorted."""
+        include = frozenset(include_schemas) if include_schemas is not None else None
+        exclude = frozenset(exclude_schemas)
+        with self._canonical_transaction():
+            schema_rows = self._fetch("schemas", {})
+            schemas = [r for r in schema_rows if schema_included(r["name"], include, exclude)]
+            params = {"schemas": [r["name"] for r in schemas]}
+            rows = {kind: self._fetch(kind, params) for kind in KINDS}
+        functions, function_oids = build_functions(rows["functions"])
+        catalog = Catalog.build(
+            extensions=build_extensions(rows["extensions"], exclude),
+            schemas=build_schemas(schemas),
+            enums=build_enums(rows["enums"]),
+            collations=build_collations(rows["collations"]),
+            sequences=build_sequences(rows["sequences"]),
+            tables=build_tables(rows["tables"]),
+            indexes=build_indexes(rows["indexes"]),
+            functions=functions,
+            triggers=build_triggers(rows["triggers"]),
+            views=build_views(rows["views"]),
+            policies=build_policies(rows["policies"]),
+            grants=build_grants(rows["grants"], function_oids),
+        )
+        return catalog, [f"{r['kind']} {r['name']}" for r in rows["unsupported"]]
+
+    @contextmanager
+    def _canonical_transaction(self) -> Iterator[None]:
+        outer = self.conn.info.transaction_status != TransactionStatus.IDLE
+        with self.conn.transaction(force_rollback=True):
+            # Isolation can only be chosen first thing in a transaction, not in a savepoint.
+            head = "" if outer else "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; "
+            self.conn.execute(head + _CANONICAL_SESSION)
+            yield
+
+    def _fetch(self, kind: str, params: dict[str, Any]) -> list[Row]:
+        cursor = self.conn.execute(query_text(kind), params or None)
+        names = [column.name for column in cursor.description or ()]
+        return [dict(zip(names, values)) for values in cursor.fetchall()]
+
+
+def introspect_with_report(conn: psycopg.Connection, *, include_schemas: Iterable[str] | None = None,
+                           exclude_schemas: Iterable[str] = ()) -> tuple[Catalog, list[str]]:
+    """The Catalog of `conn`'s database and what it holds that the Catalog cannot describe,
+    each as "kind name" (e.g. "domain public.email"): left out of the Catalog, or for an
+    option of an object that is read (a table's storage parameters), left out of it.
+
+    Read are the schemas not managed by Postgres or Supabase (dfworx_db.managed), limited
+    to `include_schemas` when given, minus `exclude_schemas`; extension members never.
+    Extensions are database-wide: only `exclude_schemas` filters them, by their schema."""
+    return Inspector(conn).inspect(include_schemas=include_schemas, exclude_schemas=exclude_schemas)
+
+
+def introspect(conn: psycopg.Connection, *, include_schemas: Iterable[str] | None = None,
+               exclude_schemas: Iterable[str] = (), allow_unsupported: bool = False) -> Catalog:
+    """The Catalog of `conn`'s database (see `introspect_with_report` for what is read).
+
+    Raises UnsupportedError naming every object the Catalog cannot describe, unless
+    `allow_unsupported`, which returns the Catalog without them."""
+    catalog, unsupported = introspect_with_report(conn, include_schemas=include_schemas,
+                                                  exclude_schemas=exclude_schemas)
+    if unsupported and not allow_unsupported:
+        raise UnsupportedError(
+            f"the database holds {len(unsupported)} object{'s' if len(unsupported) != 1 else ''} "
+            "dfworx-db cannot describe yet:\n" + "\n".join(f"  {item}" for item in unsupported)
+            + "\n  hint: remove or replace them, or introspect with allow_unsupported=True to leave them out")
+    return catalog

@@ -1,0 +1,80 @@
+"""Tables, their columns and constraints from the rows of queries/tables.sql."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from ..catalog import CheckConstraint, Column, ForeignKey, PrimaryKey, QualifiedName, Table, UniqueConstraint
+from ..declare.shorthand import FK_ACTION
+
+Row = dict[str, Any]
+
+IDENTITY = {"a": "always", "d": "by default"}
+
+# pg_get_constraintdef appends these after the CHECK (…); the model keeps no_inherit
+# from connoinherit, and NOT VALID / NOT ENFORCED are reported as unsupported.
+_CHECK_SUFFIXES = (" NOT VALID", " NO INHERIT", " NOT ENFORCED")
+
+
+def check_expression(definition: str) -> str:
+    """'CHECK ((total >= (0)::numeric)) NOT VALID' → '(total >= (0)::numeric)'."""
+    text = definition.strip()
+    stripped = True
+    while stripped:
+        stripped = False
+        for suffix in _CHECK_SUFFIXES:
+            if text.endswith(suffix):
+                text, stripped = text[: -len(suffix)].rstrip(), True
+    if not (text.startswith("CHECK (") and text.endswith(")")):
+        raise ValueError(f"unexpected check constraint definition {definition!r}")
+    return text[len("CHECK ("):-1]
+
+
+def build_column(c: Row) -> Column:
+    return Column(name=c["name"], type=c["type"], not_null=c["not_null"], default=c["default"],
+                  identity=IDENTITY.get(c["identity"]), generated=c["generated"], collation=c["collation"],
+                  inherited=c["inherited"], comment=c["comment"])
+
+
+def build_tables(rows: Iterable[Row]) -> list[Table]:
+    tables = []
+    for r in rows:
+        parents = tuple(QualifiedName(schema, name) for schema, name in r["parents"])
+        primary_key = None
+        uniques, foreign_keys, checks = [], [], []
+        for con in r["constraints"]:
+            kind, name, columns, comment = con["type"], con["name"], tuple(con["columns"]), con["comment"]
+            if kind == "p":
+                primary_key = PrimaryKey(name=name, columns=columns, comment=comment)
+            elif kind == "u":
+                uniques.append(UniqueConstraint(
+                    name=name, columns=columns, nulls_not_distinct=con["nulls_not_distinct"],
+                    deferrable=con["deferrable"], initially_deferred=con["initially_deferred"], comment=comment))
+            elif kind == "f":
+                foreign_keys.append(ForeignKey(
+                    name=name, columns=columns, references=QualifiedName(*con["references"]),
+                    referenced_columns=tuple(con["referenced_columns"]), on_delete=FK_ACTION[con["on_delete"]],
+                    on_update=FK_ACTION[con["on_update"]], match_full=con["match_full"],
+                    deferrable=con["deferrable"], initially_deferred=con["initially_deferred"], comment=comment))
+            else:
+                checks.append(CheckConstraint(name=name, expression=check_expression(con["definition"]),
+                                              no_inherit=con["no_inherit"], comment=comment))
+        tables.append(Table(
+            name=QualifiedName(r["schema"], r["name"]),
+            columns=tuple(build_column(c) for c in r["columns"]),
+            primary_key=primary_key,
+            unique_constraints=tuple(uniques),
+            foreign_keys=tuple(foreign_keys),
+            checks=tuple(checks),
+            rls_enabled=r["rls_enabled"],
+            rls_forced=r["rls_forced"],
+            unlogged=r["unlogged"],
+            partition_by=r["partition_by"],
+            # A partition has exactly one parent; inheritance children list theirs in order.
+            partition_of=parents[0] if r["is_partition"] else None,
+            partition_bound=r["partition_bound"],
+            inherits=() if r["is_partition"] else parents,
+            comment=r["comment"],
+        ))
+    return tables

@@ -1,0 +1,3 @@
+SET check_function_bodies = false;
+
+ALTER TABLE public.t ADD CONSTRAINT t_name_check CHECK ((length(name) > 0));

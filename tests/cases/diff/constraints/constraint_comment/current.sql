@@ -1,0 +1,1 @@
+create table t (id int, constraint t_pkey primary key (id));

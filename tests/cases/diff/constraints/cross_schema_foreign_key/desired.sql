@@ -1,0 +1,3 @@
+create schema app;
+create table public.users (id int primary key);
+create table app.posts (id int primary key, user_id int references public.users(id));

@@ -1,0 +1,5 @@
+SET check_function_bodies = false;
+
+ALTER TABLE public.c DROP CONSTRAINT c_p_id_fkey;
+
+DROP TABLE public.p;

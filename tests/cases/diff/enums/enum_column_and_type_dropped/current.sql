@@ -1,0 +1,2 @@
+create type mood as enum ('happy', 'sad');
+create table t (id int, m mood);

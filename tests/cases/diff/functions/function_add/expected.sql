@@ -1,0 +1,6 @@
+SET check_function_bodies = false;
+
+CREATE FUNCTION public.f(a integer)
+RETURNS integer
+LANGUAGE sql
+AS $$ select a + 1 $$;

@@ -1,0 +1,6 @@
+SET check_function_bodies = false;
+
+CREATE FUNCTION public.f(a text)
+RETURNS text
+LANGUAGE sql
+AS $$ select a $$;

@@ -1,0 +1,2 @@
+create table t (id integer primary key, name text);
+grant update (name) on t to authenticated;

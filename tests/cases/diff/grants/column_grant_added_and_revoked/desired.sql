@@ -1,0 +1,2 @@
+create table t (id integer primary key, name text);
+grant select (name) on t to authenticated;

@@ -1,0 +1,2 @@
+create sequence s;
+grant usage on sequence s to authenticated;

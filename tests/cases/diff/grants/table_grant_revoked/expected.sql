@@ -1,0 +1,3 @@
+SET check_function_bodies = false;
+
+REVOKE INSERT ON TABLE public.t FROM authenticated;

@@ -1,0 +1,3 @@
+create table t (id integer primary key, name text);
+create index t_name_idx on t (name);
+comment on index t_name_idx is 'by name';

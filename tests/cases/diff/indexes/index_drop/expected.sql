@@ -1,0 +1,3 @@
+SET check_function_bodies = false;
+
+DROP INDEX public.t_name_idx;

@@ -1,0 +1,2 @@
+create table t (id integer primary key, name text);
+create index t_name_idx on t (name) where name is not null;

@@ -1,0 +1,1 @@
+create table m (id int, at date) partition by range (at);

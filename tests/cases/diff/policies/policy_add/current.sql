@@ -1,0 +1,2 @@
+create table t (id int, owner text);
+alter table t enable row level security;

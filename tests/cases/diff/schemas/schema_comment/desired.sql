@@ -1,0 +1,2 @@
+create schema app;
+comment on schema app is 'Application objects';

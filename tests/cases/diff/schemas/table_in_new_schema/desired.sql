@@ -1,0 +1,2 @@
+create schema app;
+create table app.items (id int primary key);

@@ -1,0 +1,1 @@
+create sequence s start 100 increment 5;

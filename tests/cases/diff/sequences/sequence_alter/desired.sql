@@ -1,0 +1,1 @@
+create sequence s increment 10 cache 20 cycle;

@@ -1,0 +1,3 @@
+SET check_function_bodies = false;
+
+ALTER TABLE public.t ADD COLUMN age integer DEFAULT 0 NOT NULL;

@@ -1,0 +1,1 @@
+create table t (id integer generated always as identity primary key);

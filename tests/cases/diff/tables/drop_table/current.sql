@@ -1,0 +1,2 @@
+create table t (id integer primary key, name text);
+create table keep (id int);

@@ -1,0 +1,3 @@
+SET check_function_bodies = false;
+
+ALTER TABLE public.t DISABLE ROW LEVEL SECURITY;

@@ -1,0 +1,3 @@
+create table t (id integer primary key, name text);
+alter table t enable row level security;
+alter table t force row level security;

@@ -1,0 +1,1 @@
+create unlogged table t (id integer primary key, name text);

@@ -1,0 +1,2 @@
+create table t (id integer primary key, name text);
+comment on table t is 'new';

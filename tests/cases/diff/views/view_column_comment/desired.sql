@@ -1,0 +1,3 @@
+create table t (id integer primary key, name text);
+create view v as select id from t;
+comment on column v.id is 'the id';

@@ -1,0 +1,3 @@
+create table t (id integer primary key, name text);
+create view v1 as select id, name from t;
+create view v2 as select name from v1;

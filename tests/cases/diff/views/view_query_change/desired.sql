@@ -1,0 +1,2 @@
+create table t (id integer primary key, name text);
+create view v as select id, name from t;
