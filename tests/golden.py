@@ -20,9 +20,19 @@ def case_params(stage: str, category: str) -> list:
     return [pytest.param(p, id=p.name) for p in case_dirs(stage, category)]
 
 
-def assert_golden(request: pytest.FixtureRequest, path: Path, actual: str) -> None:
+def assert_golden(request: pytest.FixtureRequest, path: Path, actual: str, variant: str | None = None) -> None:
+    """Compare with the golden file. Output that differs between Postgres versions (view
+    text, extension versions) has a variant beside it, `expected.pg18.sql`, used on
+    that version instead of `expected.sql`; --update-golden writes one only when needed."""
+    special = path.with_suffix(f".{variant}{path.suffix}") if variant else None
     if request.config.getoption("--update-golden"):
-        path.write_text(actual, encoding="utf-8")
+        if not path.exists() or special is None:
+            path.write_text(actual, encoding="utf-8")
+        elif actual != path.read_text(encoding="utf-8"):
+            special.write_text(actual, encoding="utf-8")
+        elif special.exists():
+            special.unlink()
         return
-    assert path.exists(), f"{path} is missing; run pytest --update-golden to create it"
-    assert actual == path.read_text(encoding="utf-8")
+    expected = special if special is not None and special.exists() else path
+    assert expected.exists(), f"{expected} is missing; run pytest --update-golden to create it"
+    assert actual == expected.read_text(encoding="utf-8")

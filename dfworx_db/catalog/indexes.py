@@ -17,7 +17,7 @@ class IndexKey:
     descending: bool = False
     nulls_first: bool | None = None  # None: the default for the direction
     opclass: str | None = None
-    collation: str | None = None
+    collation: QualifiedName | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

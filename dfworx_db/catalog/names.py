@@ -34,6 +34,20 @@ def object_name_within_limit(name1: str, name2: str | None, label: str | None) -
     return name + (("_" + label) if label else "")
 
 
+def collation_name(text: str) -> QualifiedName:
+    """A collation as written in a declaration: 'C', 'en_US.utf8' and 'und-x-icu' are
+    names (collation names are case-sensitive and may hold dots); 'shop.c_sort' is
+    schema.name when the first part is a lower-case identifier; double quotes make any
+    reading explicit ('"my schema"."My.Coll"'). An unqualified name has schema ''
+    until the loader resolves it (a declared collation, else pg_catalog)."""
+    if '"' in text:
+        parts = split_identifiers(text) or [text]
+    else:
+        head, dot, tail = text.partition(".")
+        parts = [head, tail] if dot and head == head.lower() and head.isidentifier() and tail else [text]
+    return QualifiedName(parts[0], parts[1]) if len(parts) == 2 else QualifiedName("", parts[-1])
+
+
 def split_identifiers(text: str) -> list[str] | None:
     """Split a dotted name, honouring double-quoted parts; unquoted parts fold to lower
     case as Postgres folds them. None when the text is not a dotted name."""

@@ -16,7 +16,7 @@ class Column:
     default: str | None = None
     identity: str | None = None  # "always" | "by default"
     generated: str | None = None  # expression of a STORED generated column
-    collation: str | None = None
+    collation: QualifiedName | None = None  # only when not the type's default
     inherited: bool = False  # comes from a parent table (INHERITS / PARTITION OF) only
     comment: str | None = None
     source: SourceLocation | None = field(default=None, compare=False, repr=False)

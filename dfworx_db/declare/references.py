@@ -35,7 +35,18 @@ def qualify_types(catalog: Catalog, file_schemas: dict[str, str]) -> Catalog:
                 return f"{match['setof'] or ''}{candidate}.{match['base']}{match['rest']}"
         return type_text
 
-    tables = tuple(dataclasses.replace(t, columns=tuple(dataclasses.replace(c, type=qualify(c.type, t.source))
+    collations = {c.name for c in catalog.collations}
+
+    def qualify_collation(name: QualifiedName | None, source: object) -> QualifiedName | None:
+        if name is None or name.schema:
+            return name
+        schema = file_schemas.get(getattr(source, "file", ""), "public")
+        found = next((QualifiedName(s, name.name) for s in (schema, "public")
+                      if QualifiedName(s, name.name) in collations), None)
+        return found or QualifiedName("pg_catalog", name.name)
+
+    tables = tuple(dataclasses.replace(t, columns=tuple(dataclasses.replace(c, type=qualify(c.type, t.source),
+                                                                            collation=qualify_collation(c.collation, t.source))
                                                         for c in t.columns)) for t in catalog.tables)
     functions = []
     renamed: dict[tuple[QualifiedName, str], str] = {}  # (name, old identity args) → new
@@ -48,7 +59,9 @@ def qualify_types(catalog: Catalog, file_schemas: dict[str, str]) -> Catalog:
         functions.append(new)
     grants = tuple(dataclasses.replace(g, arguments=renamed.get((g.target, g.arguments or ""), g.arguments))
                    if g.object_kind == "function" else g for g in catalog.grants)
-    return dataclasses.replace(catalog, tables=tables, functions=tuple(functions), grants=grants)
+    indexes = tuple(dataclasses.replace(i, keys=tuple(dataclasses.replace(k, collation=qualify_collation(k.collation, i.source))
+                                                      for k in i.keys)) for i in catalog.indexes)
+    return dataclasses.replace(catalog, tables=tables, indexes=indexes, functions=tuple(functions), grants=grants)
 
 
 def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:

@@ -24,6 +24,12 @@ class ShorthandError(ValueError):
 FK_ACTION = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 
 
+def _quoted_name(names: Any) -> str:
+    """A possibly qualified name from the parse tree, written back so that case and dots
+    survive (collation names are case-sensitive)."""
+    return ".".join('"' + n.sval.replace('"', '""') + '"' for n in names)
+
+
 def deparse(node: Any) -> str:
     return RawStream()(node)
 
@@ -81,7 +87,7 @@ def parse_column(text: str) -> dict[str, Any]:
 
     spec: dict[str, Any] = {"type": deparse(col.typeName)}
     if col.collClause:
-        spec["collation"] = ".".join(n.sval for n in col.collClause.collname)
+        spec["collation"] = _quoted_name(col.collClause.collname)
     explicit_null = False
     last_fk: dict[str, Any] | None = None
     for con in col.constraints or ():
@@ -151,7 +157,7 @@ def parse_index_key(text: str) -> dict[str, Any]:
     if elem.opclass:
         spec["opclass"] = ".".join(n.sval for n in elem.opclass)
     if elem.collation:
-        spec["collation"] = ".".join(n.sval for n in elem.collation)
+        spec["collation"] = _quoted_name(elem.collation)
     return spec
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..catalog import (CheckConstraint, Column, ForeignKey, Grant, Index, IndexKey, Policy,
                        PrimaryKey, QualifiedName, Table, Trigger, UniqueConstraint)
-from ..catalog.names import object_name_within_limit
+from ..catalog.names import collation_name, object_name_within_limit
 from .context import FileContext
 from .format import (CheckSpec, ColumnSpec, ForeignKeySpec, IndexKeySpec, IndexSpec, PolicySpec,
                      PrimaryKeySpec, RlsSpec, TableSpec, TriggerSpec, UniqueSpec)
@@ -102,7 +102,8 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
             default=ctx.expression(col.default, cpath + ("default",), "default"),
             identity=col.identity,
             generated=ctx.expression(col.generated, cpath + ("generated",), "generated expression"),
-            collation=col.collation, comment=col.comment, source=ctx.at(cpath)))
+            collation=collation_name(col.collation) if col.collation else None, comment=col.comment,
+            source=ctx.at(cpath)))
 
     if spec.primary_key is not None:
         ppath = path + ("primary_key",)
@@ -257,7 +258,7 @@ def _index(ctx: FileContext, name: str, spec: IndexSpec, path: tuple, table: Qua
         expression = ctx.expression(raw.expression, kpath, "index expression")
         keys.append(IndexKey(column=raw.column, expression=expression, descending=raw.order == "desc",
                              nulls_first=None if raw.nulls is None else raw.nulls == "first",
-                             opclass=raw.opclass, collation=raw.collation))
+                             opclass=raw.opclass, collation=collation_name(raw.collation) if raw.collation else None))
     if spec.nulls_not_distinct and not spec.unique:
         ctx.problem("nulls_not_distinct applies to unique indexes only", path, "add unique: true")
     return Index(name=QualifiedName(table.schema, name), table=table, keys=tuple(keys), unique=spec.unique,

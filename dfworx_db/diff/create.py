@@ -39,7 +39,7 @@ def object_needs(obj: object, extensions: frozenset[Key] = frozenset()) -> froze
                 needs |= types_needed(column.type) | expression_needs(column.default)
                 needs |= expression_needs(column.generated)
                 if column.collation:
-                    needs.add(collation_key(collation_name(column.collation)))
+                    needs.add(collation_key(column.collation))
             for check in obj.checks:
                 needs |= expression_needs(check.expression)
         case Index():
@@ -92,11 +92,6 @@ def table_part_comments(table: Table) -> list[Change]:
     parts = [c for c in (*table.columns, table.primary_key, *table.unique_constraints, *table.checks,
                          *table.foreign_keys) if c is not None and c.comment is not None]
     return [Change("comment", part, context=table, needs=frozenset({relation_key(table.name)})) for part in parts]
-
-
-def collation_name(text: str) -> QualifiedName:
-    schema, _, name = text.rpartition(".")
-    return QualifiedName(schema or "pg_catalog", name)
 
 
 KIND_FIELDS = ("schemas", "extensions", "enums", "collations", "sequences", "functions", "tables", "indexes",

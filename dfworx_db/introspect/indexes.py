@@ -19,15 +19,21 @@ def _dotted(names: Iterable[ast.String] | None) -> str | None:
     return ".".join(n.sval for n in names) if names else None
 
 
+def _collation(names: Iterable[ast.String] | None) -> QualifiedName | None:
+    """pg_get_indexdef writes pg_catalog collations unqualified (search_path is '')."""
+    parts = [n.sval for n in names] if names else []
+    return QualifiedName(*parts) if len(parts) == 2 else QualifiedName("pg_catalog", parts[0]) if parts else None
+
+
 def key_options(definition: str) -> list[tuple[str | None, str | None]]:
     """(opclass, collation) of each key, as pg_get_indexdef writes them: only where they
     differ from the key's default, which is exactly Postgres's own judgement of it."""
     stmt = parse_sql(definition)[0].stmt
     assert isinstance(stmt, ast.IndexStmt), definition
-    return [(_dotted(elem.opclass), _dotted(elem.collation)) for elem in stmt.indexParams]
+    return [(_dotted(elem.opclass), _collation(elem.collation)) for elem in stmt.indexParams]
 
 
-def build_key(key: Row, opclass: str | None, collation: str | None) -> IndexKey:
+def build_key(key: Row, opclass: str | None, collation: QualifiedName | None) -> IndexKey:
     option = key["option"]
     descending = bool(option & _DESC)
     nulls_first = bool(option & _NULLS_FIRST)

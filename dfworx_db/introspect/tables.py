@@ -33,7 +33,7 @@ def check_expression(definition: str) -> str:
 
 def build_column(c: Row) -> Column:
     return Column(name=c["name"], type=c["type"], not_null=c["not_null"], default=c["default"],
-                  identity=IDENTITY.get(c["identity"]), generated=c["generated"], collation=c["collation"],
+                  identity=IDENTITY.get(c["identity"]), generated=c["generated"], collation=QualifiedName(*c["collation"]) if c["collation"] else None,
                   inherited=c["inherited"], comment=c["comment"])
 
 

@@ -7,7 +7,6 @@ import re
 from pglast.keywords import COL_NAME_KEYWORDS, RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 
 from ..catalog import QualifiedName
-from ..catalog.names import split_identifiers
 
 _SIMPLE = re.compile(r"^[a-z_][a-z0-9_$]*$")
 _KEYWORDS = RESERVED_KEYWORDS | TYPE_FUNC_NAME_KEYWORDS | COL_NAME_KEYWORDS
@@ -22,12 +21,6 @@ def quote_ident(name: str) -> str:
 
 def quote_qualified(name: QualifiedName) -> str:
     return f"{quote_ident(name.schema)}.{quote_ident(name.name)}"
-
-
-def quote_dotted(name: str) -> str:
-    """A possibly qualified name held as text ('shop.c_sort', 'C') → quoted per part."""
-    parts = split_identifiers(name) if "." in name else [name]
-    return ".".join(quote_ident(p) for p in parts or [name])
 
 
 def quote_literal(value: str) -> str:

@@ -13,7 +13,7 @@ from ..diff.change import Change
 from ..diff.create import create_changes
 from ..errors import UnsupportedError
 from ..plan.graph import order_changes
-from .quoting import dollar_quote, quote_dotted, quote_ident, quote_literal, quote_qualified, quote_role
+from .quoting import dollar_quote, quote_ident, quote_literal, quote_qualified, quote_role
 
 HEADER = "SET check_function_bodies = false;"
 
@@ -37,7 +37,7 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, autoescape=False, extensions=["jinja2.ext.do"],
     )
     env.globals["raise_unsupported"] = _raise_unsupported
-    env.filters.update(ident=_qname_or_ident, dotted=quote_dotted, literal=quote_literal, dollar=dollar_quote, role=quote_role,
+    env.filters.update(ident=_qname_or_ident, literal=quote_literal, dollar=dollar_quote, role=quote_role,
                        idents=lambda names: ", ".join(quote_ident(n) for n in names))
     return env
 

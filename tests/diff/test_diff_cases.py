@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dfworx_db.pg import connect
 from tests.golden import CASES, assert_golden
 
 from tests.diff.convergence import converge, database_pair
@@ -25,5 +26,7 @@ def test_diff_case(case: Path, pg_server_url, request):
     desired_sql = (case / "desired.sql").read_text()
     with database_pair(pg_server_url, current_sql, desired_sql) as (current_url, desired_url):
         result = converge(current_url, desired_url)
+        with connect(current_url) as conn:
+            major = conn.info.server_version // 10000
     assert result.sql, "the case describes no change"
-    assert_golden(request, case / "expected.sql", result.sql)
+    assert_golden(request, case / "expected.sql", result.sql, variant=f"pg{major}")

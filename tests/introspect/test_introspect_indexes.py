@@ -59,8 +59,8 @@ def test_index_shapes(indexed):
     )
     assert indexes["users_name_pattern"].keys == (IndexKey(column="name", opclass="varchar_pattern_ops"),)
     # code is already "C": only the collations that differ from the column's are kept.
-    assert indexes["users_code_posix"].keys == (IndexKey(column="code", collation="POSIX"),
-                                                IndexKey(column="email", collation="C"))
+    assert indexes["users_code_posix"].keys == (IndexKey(column="code", collation=QualifiedName("pg_catalog", "POSIX")),
+                                                IndexKey(column="email", collation=QualifiedName("pg_catalog", "C")))
     assert indexes["users_tags"] == Index(name=Q("app", "users_tags"), table=table, keys=(IndexKey(column="tags"),),
                                           method="gin", comment="Tag search.")
     assert indexes["users_name_nnd"].nulls_not_distinct and indexes["users_name_nnd"].unique

@@ -191,13 +191,9 @@ def test_a_partition_s_own_column_default_converges(supabase_db, pg_server_url):
     assert_same(c1, c2)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "renderer/model: a collation named with a dot (pg_catalog's \"C.utf8\", \"en_US.utf8\") is held as "
-    "'C.utf8'; the `dotted` filter splits it and folds case: expected `COLLATE \"C.utf8\"`, actual "
-    "`COLLATE c.utf8` (schema \"c\" does not exist)"))
 def test_a_collation_named_with_a_dot_converges(supabase_db, pg_server_url):
     c1 = created(supabase_db, 'create table public.c (a text collate "C.utf8")')
-    assert c1.tables[0].columns[0].collation == "C.utf8"
+    assert c1.tables[0].columns[0].collation == QualifiedName("pg_catalog", "C.utf8")
     with baseline_database(pg_server_url) as second:
         c2 = created(second, render_catalog(c1))
     assert_same(c1, c2)

@@ -35,7 +35,7 @@ def test_columns_carry_type_default_identity_generated_collation_and_comment(db)
         Column(name="code", type="integer", not_null=True, identity="always"),
         Column(name="email", type="character varying(255)", not_null=True,
                default="'x@example.com'::character varying", comment="Where we write."),
-        Column(name="name", type="text", collation="C"),
+        Column(name="name", type="text", collation=QualifiedName("pg_catalog", "C")),
         Column(name="mood", type="public.mood", default="'happy'::public.mood"),
         Column(name="tags", type="text[]", default="'{}'::text[]"),
         Column(name="created_at", type="timestamp with time zone", not_null=True, default="now()"),
@@ -53,7 +53,7 @@ def test_a_collation_of_another_schema_is_qualified(db):
         create table app.words (w text collate app.bytes, v varchar(10) collate "POSIX");
     """)
     columns = introspect(db).table(Q("app", "words")).columns
-    assert [(c.name, c.collation) for c in columns] == [("w", "app.bytes"), ("v", "POSIX")]
+    assert [(c.name, c.collation) for c in columns] == [("w", Q("app", "bytes")), ("v", Q("pg_catalog", "POSIX"))]
 
 
 def test_dropped_columns_are_gone(db):

@@ -25,8 +25,7 @@ SELECT n.nspname AS schema,
                     'identity', a.attidentity,
                     'generated', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
                     'collation', CASE WHEN a.attcollation <> t.typcollation THEN
-                                   CASE WHEN coll_ns.nspname = 'pg_catalog' THEN coll.collname
-                                        ELSE coll_ns.nspname || '.' || coll.collname END END,
+                                   jsonb_build_array(coll_ns.nspname, coll.collname) END,
                     'inherited', NOT a.attislocal,
                     'comment', col_description(c.oid, a.attnum)) ORDER BY a.attnum)
                  FROM pg_attribute a

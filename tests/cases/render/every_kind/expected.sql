@@ -56,7 +56,7 @@ INHERITS (shop.audited);
 CREATE TABLE shop.customers (
     customer_id bigint GENERATED ALWAYS AS IDENTITY,
     email extensions.citext NOT NULL,
-    name varchar(200) COLLATE "C" NOT NULL,
+    name varchar(200) COLLATE pg_catalog."C" NOT NULL,
     handle text GENERATED ALWAYS AS (lower(name)) STORED,
     created_at timestamptz DEFAULT now() NOT NULL,
     CONSTRAINT customers_pkey PRIMARY KEY (customer_id),
