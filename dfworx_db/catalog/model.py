@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .indexes import Index
 from .names import QualifiedName
@@ -29,11 +29,15 @@ class Catalog:
     views: tuple[View, ...] = ()
     policies: tuple[Policy, ...] = ()
     grants: tuple[Grant, ...] = ()
+    # Edges (dependent key, referenced key) a live database states in pg_depend, in the
+    # differ's key vocabulary; not part of what a database *is*, so not compared.
+    dependencies: tuple[tuple[tuple, tuple], ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
     def build(cls, **kinds: object) -> Catalog:
         """A Catalog with every kind sorted into its canonical order."""
-        return cls(**{kind: tuple(sorted(objs, key=identity)) for kind, objs in kinds.items()})
+        return cls(**{kind: tuple(sorted(objs, key=identity)) if kind != "dependencies" else tuple(sorted(objs))
+                      for kind, objs in kinds.items()})
 
     def table(self, name: QualifiedName) -> Table | None:
         return next((t for t in self.tables if t.name == name), None)

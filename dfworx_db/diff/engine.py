@@ -8,6 +8,7 @@ the drops of what depends on it, a create for the drop of what it replaces."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..catalog import Catalog, Grant, Policy, Table, Trigger, View, identity
@@ -28,8 +29,16 @@ def dropped(key: Key) -> Key:
 
 def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
     """The changes, in a safe order, that make `current` equal `desired`."""
-    cur_ext = frozenset(extension_key(e.name) for e in current.extensions)
+    ext = frozenset(extension_key(e.name) for e in current.extensions)
     des_ext = frozenset(extension_key(e.name) for e in desired.extensions)
+    live: dict[Key, set[Key]] = {}
+    for dependent, referenced in current.dependencies:
+        live.setdefault(dependent, set()).add(referenced)
+
+    def current_needs(obj: object) -> frozenset[Key]:
+        """What a current object needs: read from its definition, and from pg_depend."""
+        return object_needs(obj, ext) | live.get(object_key(obj), set())
+
     old_objects = {(kind, identity(o)): o for kind in KIND_FIELDS for o in getattr(current, kind)}
     new_objects = {(kind, identity(o)): o for kind in KIND_FIELDS for o in getattr(desired, kind)}
 
@@ -49,12 +58,12 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
             else:
                 alters += [(new, change) for change in result]
 
-    _replace_dependents(old_objects, new_objects, to_drop, to_create, alters, cur_ext)
+    _replace_dependents(old_objects, new_objects, to_drop, to_create, alters, current_needs)
     dropped_keys = {dropped(k) for obj in to_drop.values() for k in object_provides(obj)}
     changes: list[Change] = []
-    changes += _drop_changes(to_drop, old_objects, cur_ext)
+    changes += _drop_changes(to_drop, old_objects, current_needs)
     for owner, change in alters:
-        blockers = {dropped(object_key(d)) for d in to_drop.values() if object_key(owner) in object_needs(d, cur_ext)}
+        blockers = {dropped(object_key(d)) for d in to_drop.values() if object_key(owner) in current_needs(d)}
         # Foreign keys do not stand for their table: two tables gaining keys to each
         # other would otherwise wait for each other.
         provides = change.provides if _is_foreign_key(change) else change.provides | object_provides(owner)
@@ -73,7 +82,7 @@ def _is_foreign_key(change: Change) -> bool:
 
 
 def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_create: dict,
-                        alters: list[tuple[object, Change]], cur_ext: frozenset) -> None:
+                        alters: list[tuple[object, Change]], needs_of: Callable[[object], frozenset[Key]]) -> None:
     """Objects that depend on a replaced (or dropped) object are replaced too, and views,
     policies and triggers are replaced when a column of their table is retyped or dropped
     (Postgres refuses those ALTERs while they exist). A table is never recreated to follow
@@ -87,10 +96,10 @@ def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_
         for key, obj in old_objects.items():
             if key in to_drop:
                 continue
-            needs = object_needs(obj, cur_ext)
+            needs = needs_of(obj)
             if not (needs & broken or (isinstance(obj, (View, Policy, Trigger)) and needs & retyped)):
                 continue
-            if isinstance(obj, Table) and key in new_objects and not object_needs(new_objects[key], cur_ext) & broken:
+            if isinstance(obj, Table) and key in new_objects and not object_needs(new_objects[key]) & broken:
                 continue  # its own alters (a dropped or retyped column) let go of what is dropped
             if isinstance(obj, Table) and not _derives_from_rebuilt(obj, broken):
                 culprits = ", ".join(sorted(" ".join(map(str, k[1:])) for k in needs & broken))
@@ -110,17 +119,16 @@ def _derives_from_rebuilt(table: Table, broken: set) -> bool:
     return any(relation_key(p) in broken for p in parents)
 
 
-def _drop_changes(to_drop: dict, old_objects: dict, cur_ext: frozenset) -> list[Change]:
+def _drop_changes(to_drop: dict, old_objects: dict, needs_of: Callable[[object], frozenset[Key]]) -> list[Change]:
     """DROP statements that wait for the drops of everything depending on their object.
     Foreign keys between dropped tables are dropped first, which breaks their cycles."""
     changes = []
     dropped_tables = {o.name for o in to_drop.values() if isinstance(o, Table)}
     for obj in to_drop.values():
         key = object_key(obj)
-        waits = {dropped(object_key(d)) for d in to_drop.values() if d is not obj and key in object_needs(d, cur_ext)}
+        waits = {dropped(object_key(d)) for d in to_drop.values() if d is not obj and key in needs_of(d)}
         # …and for the alters of objects that keep existing but let go of it
-        waits |= {object_key(d) for d in old_objects.values()
-                  if d not in to_drop.values() and key in object_needs(d, cur_ext)}
+        waits |= {object_key(d) for d in old_objects.values() if d not in to_drop.values() and key in needs_of(d)}
         if isinstance(obj, Table):
             for other in old_objects.values():
                 if not isinstance(other, Table):

@@ -51,7 +51,7 @@ def describe(obj: object) -> str:
 def compare_catalogs(left: Catalog, right: Catalog) -> list[Difference]:
     """Every difference between `left` and `right`, kind by kind, in identity order."""
     found: list[Difference] = []
-    for kind in (f.name for f in fields(Catalog)):
+    for kind in (f.name for f in fields(Catalog) if f.compare):
         lefts = {identity(o): o for o in getattr(left, kind)}
         rights = {identity(o): o for o in getattr(right, kind)}
         for key in sorted(lefts.keys() | rights.keys()):

@@ -25,7 +25,7 @@ Row = dict[str, Any]
 
 # The kinds read with the final list of schemas, in the order they are fetched.
 KINDS = ("extensions", "enums", "collations", "sequences", "tables", "indexes", "functions", "triggers",
-         "views", "policies", "grants", "unsupported")
+         "views", "policies", "grants", "dependencies", "unsupported")
 
 # Canonical output of pg_get_expr, format_type, pg_get_viewdef, …: with an empty
 # search_path every name outside pg_catalog comes out schema-qualified, and fixed
@@ -85,6 +85,7 @@ class Inspector:
             views=build_views(rows["views"]),
             policies=build_policies(rows["policies"]),
             grants=build_grants(rows["grants"], function_oids),
+            dependencies=[(tuple(r["dependent"]), tuple(r["referenced"])) for r in rows["dependencies"]],
         )
         return catalog, [f"{r['kind']} {r['name']}" for r in rows["unsupported"]]
 
