@@ -172,7 +172,8 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
     """Print the SQL that takes the database FROM_URL to the state of TO_URL.
 
     Exit 0 when they are equal, 2 when they differ (the SQL or JSON is printed).
-    Supabase-managed schemas (auth, storage, extensions, …) are never compared.
+    Supabase-managed schemas (auth, storage, extensions, …) and the exclude_schemas of
+    dfworx.yaml are never compared.
     Expressions that differ only in how they are written (Postgres rewrites them) are
     compared in a throw-away shadow database holding TO's schema, never in TO itself.
 
@@ -181,7 +182,7 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
       dfworx-db diff postgresql://localhost/app_prod postgresql://localhost/app_dev > fix.sql
       dfworx-db diff "$PROD_URL" "$DEV_URL" --schema public --schema app_web --json
     """
-    scope = {"include_schemas": schemas or None, "exclude_schemas": excluded}
+    scope = {"include_schemas": schemas or None, "exclude_schemas": (*excluded, *load_config().exclude_schemas)}
     with connect(from_url) as source, connect(to_url) as target:
         current, desired = introspect(source, **scope), introspect(target, **scope)
     changes = diff_catalogs(canonical_current(current, desired, shadow_url), desired)

@@ -26,6 +26,8 @@ class Config:
     schemas_dir: Path
     migrations_dir: Path
     environments: dict[str, Environment] = field(default_factory=dict)
+    # Schemas never compared or changed, beyond the built-in list (dfworx_db.managed).
+    exclude_schemas: tuple[str, ...] = ()
 
     def environment_url(self, name: str) -> str:
         env = self.environments.get(name)
@@ -47,6 +49,8 @@ DEFAULT_CONFIG = """\
 # the environment variable that holds its URL.
 schemas: schemas
 migrations: supabase/migrations
+# Schemas dfworx-db never compares or changes, besides Supabase's own (auth, storage, …):
+exclude_schemas: []
 environments:
   local:
     url_env: DATABASE_URL
@@ -70,7 +74,7 @@ def load_config(start: Path | None = None) -> Config:
             raise DeclarationError([Problem(f"dfworx.yaml is not valid YAML: {err}", where)]) from None
         if not isinstance(data, dict):
             raise DeclarationError([Problem("dfworx.yaml must be a mapping", SourceLocation(str(path), 1, 1))])
-    known = {"schemas", "migrations", "environments"}
+    known = {"schemas", "migrations", "environments", "exclude_schemas"}
     unknown = sorted(set(data) - known)
     if unknown:
         raise DeclarationError([Problem(f"unknown key {k!r} in dfworx.yaml", SourceLocation(str(path)),
@@ -79,6 +83,10 @@ def load_config(start: Path | None = None) -> Config:
     for name, spec in (data.get("environments") or {}).items():
         spec = spec or {}
         environments[name] = Environment(name=name, url_env=spec.get("url_env", "DATABASE_URL"))
+    excluded = data.get("exclude_schemas") or []
+    if not isinstance(excluded, list) or not all(isinstance(s, str) for s in excluded):
+        raise DeclarationError([Problem("exclude_schemas in dfworx.yaml must be a list of schema names",
+                                        SourceLocation(str(path)), "write exclude_schemas: [analytics, legacy]")])
     return Config(root=root, schemas_dir=root / data.get("schemas", "schemas"),
                   migrations_dir=root / data.get("migrations", "supabase/migrations"),
-                  environments=environments)
+                  environments=environments, exclude_schemas=tuple(excluded))

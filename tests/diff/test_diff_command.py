@@ -84,3 +84,14 @@ def test_a_real_expression_change_is_still_a_change(pg_server_url):
         result = CliRunner().invoke(cli, ["diff", a, b, "--shadow-url", pg_server_url])
     assert result.exit_code == 2
     assert "DROP CONSTRAINT t_role_check" in result.stdout and "'owner'" in result.stdout
+
+
+def test_dfworx_yaml_extends_the_excluded_schemas(pg_server_url, tmp_path, monkeypatch):
+    (tmp_path / "dfworx.yaml").write_text("exclude_schemas: [legacy]\n")
+    monkeypatch.chdir(tmp_path)
+    current = "create schema legacy;"
+    desired = "create schema legacy; create table legacy.old (id int); create table public.new (id int);"
+    with database_pair(pg_server_url, current, desired) as (a, b):
+        result = CliRunner().invoke(cli, ["diff", a, b])
+    assert result.exit_code == 2
+    assert "public.new" in result.stdout and "legacy.old" not in result.stdout
