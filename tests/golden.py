@@ -1,7 +1,10 @@
 """Golden files: expected outputs stored beside their inputs under tests/cases/.
 
 Run pytest with --update-golden to rewrite them from the current output, then review
-the change in `git diff` like any other code change."""
+the change in `git diff` like any other code change. A per-version variant
+(`expected.pg18.sql`) is written when the output on that version differs from
+`expected.sql`; to refresh a case whose output changed everywhere, delete its expected
+files and run --update-golden once per server version."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..catalog import Catalog, Grant, Policy, Table, Trigger, View, identity
+from ..catalog import Catalog, Grant, Policy, Sequence, Table, Trigger, View, identity
 from ..plan.graph import order_changes
 from .change import Change, Key
 from .create import (KIND_FIELDS, create_object, grant_changes, object_needs, object_provides,
@@ -59,6 +59,7 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
                 alters += [(new, change) for change in result]
 
     _replace_dependents(old_objects, new_objects, to_drop, to_create, alters, current_needs)
+    _skip_owned_sequences(to_drop, alters)
     dropped_keys = {dropped(k) for obj in to_drop.values() for k in object_provides(obj)}
     changes: list[Change] = []
     changes += _drop_changes(to_drop, old_objects, current_needs)
@@ -67,6 +68,10 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
         # Foreign keys do not stand for their table: two tables gaining keys to each
         # other would otherwise wait for each other.
         provides = change.provides if _is_foreign_key(change) else change.provides | object_provides(owner)
+        if change.kind == "drop_constraint":
+            provides |= {dropped(constraint_key(owner.name, change.subject.name))}
+        if change.kind == "alter_column_type" and _is_enum(dict(change.extra)["old"].type, current):
+            change = replace(change, extra=change.extra + (("via_text", True),))  # enum → other: no direct cast
         changes.append(replace(change, provides=provides,
                                needs=(change.needs | object_needs(owner, des_ext) | blockers) - provides))
     for new in to_create.values():
@@ -74,6 +79,10 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
         changes += [replace(c, needs=c.needs | waits) for c in create_object(new, des_ext)]
     changes += _grant_changes(current, desired, to_drop, to_create)
     return order_changes(changes)
+
+
+def _is_enum(type_text: str, catalog: Catalog) -> bool:
+    return any(type_text in (str(e.name), f"{e.name}[]") for e in catalog.enums)
 
 
 def _is_foreign_key(change: Change) -> bool:
@@ -96,7 +105,9 @@ def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_
         for key, obj in old_objects.items():
             if key in to_drop:
                 continue
-            needs = needs_of(obj)
+            # Every object "needs" every extension, for ordering only: a dropped extension
+            # does not make the objects that merely come after it follow it.
+            needs = frozenset(k for k in needs_of(obj) if k[0] != "extension")
             if not (needs & broken or (isinstance(obj, (View, Policy, Trigger)) and needs & retyped)):
                 continue
             if isinstance(obj, Table) and key in new_objects and not object_needs(new_objects[key]) & broken:
@@ -112,6 +123,16 @@ def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_
             alters[:] = [(o, c) for o, c in alters if object_key(o) != object_key(obj)]
             broken.add(object_key(obj))
             changed = True
+
+
+def _skip_owned_sequences(to_drop: dict, alters: list[tuple[object, Change]]) -> None:
+    """A sequence owned by a column (serial) goes with its table or column: no DROP of its own."""
+    dropped_tables = {o.name for o in to_drop.values() if isinstance(o, Table)}
+    dropped_columns = {(owner.name, c.subject.name) for owner, c in alters if c.kind == "drop_column"}
+    for key, obj in list(to_drop.items()):
+        if isinstance(obj, Sequence) and obj.owned_by and (
+                obj.owned_by[0] in dropped_tables or tuple(obj.owned_by) in dropped_columns):
+            del to_drop[key]
 
 
 def _derives_from_rebuilt(table: Table, broken: set) -> bool:

@@ -67,13 +67,18 @@ def alter_table(old: Table, new: Table) -> list[Change] | None:
 def alter_column(table: Table, old: Column, new: Column) -> list[Change]:
     changes: list[Change] = []
     add = changes.append
-    if old.generated != new.generated:
+    if old.generated and not new.generated and (old.type, old.collation) == (new.type, new.collation):
+        # DROP EXPRESSION keeps the computed values as plain data (PostgreSQL 13+).
+        changes.append(Change("drop_expression", new, context=table))
+    elif old.generated != new.generated:
         # A generated expression cannot be altered in place (before PostgreSQL 17).
         return [Change("drop_column", old, context=table, hazards=(DELETES_DATA,)),
                 Change("add_column", new, context=table, hazards=(REWRITE,)),
                 *([Change("comment", new, context=table)] if new.comment else [])]
     retype = (old.type, old.collation) != (new.type, new.collation)
-    if old.identity and old.identity != new.identity:
+    if old.identity and new.identity and old.identity != new.identity:
+        add(Change("set_identity_kind", new, context=table))  # keeps the sequence's position
+    elif old.identity and not new.identity:
         add(Change("drop_identity", new, context=table))
     if retype and old.default is not None:
         add(Change("drop_default", new, context=table))
@@ -84,10 +89,10 @@ def alter_column(table: Table, old: Column, new: Column) -> list[Change]:
         add(Change("set_default", new, context=table))
     elif new.default is None and old.default is not None and not retype:
         add(Change("drop_default", new, context=table))
-    if old.not_null != new.not_null and not (new.identity and not old.identity):
+    if old.not_null != new.not_null:
         add(Change("set_not_null" if new.not_null else "drop_not_null", new, context=table,
                    hazards=("full table scan",) if new.not_null else ()))
-    if new.identity and old.identity != new.identity:
+    if new.identity and not old.identity:
         add(Change("add_identity", new, context=table))
     if old.comment != new.comment:
         add(Change("comment", new, context=table))

@@ -73,7 +73,7 @@ class Inspector:
             rows = {kind: self._fetch(kind, params) for kind in KINDS}
         functions, function_oids = build_functions(rows["functions"])
         catalog = Catalog.build(
-            extensions=build_extensions(rows["extensions"], exclude),
+            extensions=build_extensions(rows["extensions"], include, exclude),
             schemas=build_schemas(schemas),
             enums=build_enums(rows["enums"]),
             collations=build_collations(rows["collations"]),

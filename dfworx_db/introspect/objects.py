@@ -26,9 +26,13 @@ def build_schemas(rows: Iterable[Row]) -> list[Schema]:
     return [Schema(name=r["name"], comment=r["comment"]) for r in rows]
 
 
-def build_extensions(rows: Iterable[Row], exclude_schemas: frozenset[str]) -> list[Extension]:
+def build_extensions(rows: Iterable[Row], include_schemas: frozenset[str] | None,
+                     exclude_schemas: frozenset[str]) -> list[Extension]:
+    """Extensions are database-wide; a scoped read keeps those installed in its schemas
+    (with no scope, every one, including those in Supabase's `extensions` schema)."""
     return [Extension(name=r["name"], schema=r["schema"], version=r["version"], comment=r["comment"])
-            for r in rows if r["name"] not in BUILT_IN_EXTENSIONS and r["schema"] not in exclude_schemas]
+            for r in rows if r["name"] not in BUILT_IN_EXTENSIONS and r["schema"] not in exclude_schemas
+            and (include_schemas is None or r["schema"] in include_schemas)]
 
 
 def build_enums(rows: Iterable[Row]) -> list[EnumType]:

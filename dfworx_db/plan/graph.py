@@ -23,8 +23,8 @@ KIND_ORDER = (
     "create_enum", "add_enum_value", "create_collation", "create_sequence", "alter_sequence",
     "create_function", "replace_function", "create_table",
     # one table's alters: a column's default goes before its type changes and comes back after
-    "drop_column", "drop_identity", "drop_default", "drop_not_null", "alter_column_type", "add_column",
-    "set_default", "set_not_null", "add_identity", "set_logged", "set_unlogged", "inherit", "no_inherit",
+    "drop_column", "drop_identity", "drop_expression", "drop_default", "drop_not_null", "alter_column_type",
+    "add_column", "set_default", "set_not_null", "add_identity", "set_identity_kind", "set_logged", "set_unlogged", "inherit", "no_inherit",
     "add_constraint", "alter_sequence_owned_by", "add_foreign_key",
     "create_index", "create_view", "alter_view_options", "create_trigger",
     "enable_rls", "force_rls", "no_force_rls", "disable_rls",

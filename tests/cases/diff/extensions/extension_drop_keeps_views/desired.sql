@@ -1,0 +1,2 @@
+create table x (id int);
+create view v as select id from x;

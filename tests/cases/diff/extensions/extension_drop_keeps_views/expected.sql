@@ -1,0 +1,3 @@
+SET check_function_bodies = false;
+
+DROP EXTENSION hstore;

@@ -1,0 +1,1 @@
+create table t (a int, b int generated always as (a * 2) stored);
