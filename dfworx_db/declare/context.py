@@ -3,6 +3,7 @@ the file's positions, its default schema, and one place to record problems."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,13 +60,17 @@ class FileContext:
         self.identifier(parts[1], path, what)
         return QualifiedName(parts[0], parts[1])
 
-    def sql_type(self, text: str, path: PathKey) -> str:
+    def parsed(self, text: str, path: PathKey, parse: Callable[[str], str], what: str, hint: str) -> str:
+        """`text` as Postgres's grammar reads it (`parse`), or as written after a problem."""
         try:
-            return parse_type(text)
+            return parse(text)
         except ShorthandError as err:
-            self.problem(f"invalid type {text!r}: {err}", path, "write a Postgres type such as text, "
-                         "varchar(255), timestamptz or schema.enum_name", offset=err.offset)
+            self.problem(f"invalid {what} {text!r}: {err}", path, hint, offset=err.offset)
             return text
+
+    def sql_type(self, text: str, path: PathKey) -> str:
+        return self.parsed(text, path, parse_type, "type",
+                           "write a Postgres type such as text, varchar(255), timestamptz or schema.enum_name")
 
     def expression(self, text: str | None, path: PathKey, what: str) -> str | None:
         if text is None:

@@ -141,11 +141,16 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
         checks.append(CheckConstraint(name=cname, expression=ctx.expression(cspec.expression, expr_path, "check") or "",
                                       no_inherit=cspec.no_inherit, comment=cspec.comment, source=ctx.at(kpath)))
 
-    partition_by = _partition_by(ctx, spec.partition_by, path + ("partition_by",))
+    partition_by = spec.partition_by and ctx.parsed(
+        spec.partition_by, path + ("partition_by",), parse_partition_by, "partition_by",
+        "write 'range (column)', 'list (column)' or 'hash (column)'")
     if (spec.partition_of is None) != (spec.partition_bound is None):
         ctx.problem("partition_of and partition_bound go together", path,
                     "a partition names its parent and its bound: for values from (…) to (…), or default")
-    partition_bound = _partition_bound(ctx, spec.partition_bound, path + ("partition_bound",))
+    partition_bound = spec.partition_bound and ctx.parsed(
+        spec.partition_bound, path + ("partition_bound",), parse_partition_bound, "partition_bound",
+        "write \"for values from ('a') to ('b')\", 'for values in (…)', "
+        "'for values with (modulus 4, remainder 0)' or 'default'")
     rls = spec.rls if isinstance(spec.rls, RlsSpec) else RlsSpec(enabled=spec.rls)
     if rls.forced and not rls.enabled:
         ctx.problem("rls is forced but not enabled", path + ("rls",), "set enabled: true or drop forced")
@@ -170,28 +175,6 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
             objects.grants += ctx.grants(raw.grants, path + ("columns", cname, "grants"), "column", qname,
                                          column=cname)
     return objects
-
-
-def _partition_by(ctx: FileContext, text: str | None, path: tuple) -> str | None:
-    if text is None:
-        return None
-    try:
-        return parse_partition_by(text)
-    except ShorthandError as err:
-        ctx.problem(f"invalid partition_by {text!r}: {err}", path, "write 'range (column)', 'list (column)' "
-                    "or 'hash (column)'", offset=err.offset)
-        return text
-
-
-def _partition_bound(ctx: FileContext, text: str | None, path: tuple) -> str | None:
-    if text is None:
-        return None
-    try:
-        return parse_partition_bound(text)
-    except ShorthandError as err:
-        ctx.problem(f"invalid partition_bound {text!r}: {err}", path, "write \"for values from ('a') to ('b')\", "
-                    "'for values in (…)', 'for values with (modulus 4, remainder 0)' or 'default'", offset=err.offset)
-        return text
 
 
 def _fields(obj: object) -> dict:
