@@ -28,12 +28,33 @@ class Canonicalizer(Protocol):
 
 
 def expression_differences(current: Catalog, desired: Catalog) -> int:
-    """How many object pairs differ only where a Canonicalizer could help (cheap, pure)."""
+    """How many expressions differ in text between objects present on both sides: the
+    only ones a Canonicalizer can show to be the same (cheap, pure)."""
     count = 0
-    for kind in ("tables", "policies", "indexes", "views", "triggers"):
+    for kind, texts in _EXPRESSIONS.items():
         new = {identity(o): o for o in getattr(desired, kind)}
-        count += sum(1 for o in getattr(current, kind) if identity(o) in new and new[identity(o)] != o)
+        count += sum(1 for o in getattr(current, kind) if identity(o) in new and texts(o) != texts(new[identity(o)]))
+    tables = {t.name: t for t in desired.tables}
+    count += sum(_table_expression_differences(t, tables[t.name]) for t in current.tables if t.name in tables)
     return count
+
+
+def _table_expression_differences(old: Table, new: Table) -> int:
+    """Checks of one name and defaults of one column (of one type) whose text differs;
+    added or dropped columns and checks are changes, not questions for Postgres."""
+    checks = {c.name: c.expression for c in new.checks}
+    columns = {c.name: c for c in new.columns}
+    return (sum(1 for c in old.checks if c.name in checks and checks[c.name] != c.expression)
+            + sum(1 for c in old.columns if c.name in columns and columns[c.name].type == c.type
+                  and c.default and columns[c.name].default and c.default != columns[c.name].default))
+
+
+_EXPRESSIONS = {
+    "policies": lambda p: (p.using, p.with_check),
+    "indexes": lambda i: (tuple(k.expression for k in i.keys), i.where),
+    "views": lambda v: v.query,
+    "triggers": lambda t: t.when,
+}
 
 
 def reconcile(current: Catalog, desired: Catalog, canon: Canonicalizer) -> Catalog:

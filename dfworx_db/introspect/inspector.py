@@ -3,6 +3,8 @@ number of round trips is fixed whatever the size of the schema."""
 
 from __future__ import annotations
 
+import gc
+
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -31,8 +33,10 @@ KINDS = ("extensions", "enums", "collations", "sequences", "tables", "indexes", 
 # search_path every name outside pg_catalog comes out schema-qualified, and fixed
 # date/time settings make constants (a timestamptz in an index predicate or a partition
 # bound) read the same from any session. SET LOCAL ends with the transaction.
+# jit is off: the planner's estimates for catalog queries cross the JIT thresholds, and
+# compiling them costs ~2 s per introspection for no gain on catalog-sized data.
 _CANONICAL_SESSION = (
-    "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
+    "SET LOCAL jit = off; SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
     "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; SET LOCAL bytea_output = 'hex'"
 )
 
@@ -71,6 +75,16 @@ class Inspector:
             schemas = [r for r in schema_rows if schema_included(r["name"], include, exclude)]
             params = {"schemas": [r["name"] for r in schemas]}
             rows = {kind: self._fetch(kind, params) for kind in KINDS}
+        # Thousands of small frozen objects: the cyclic collector would scan them again and
+        # again as they are built (0.9 s at 5,000 tables) though none forms a cycle.
+        gc.disable()
+        try:
+            return self._build(rows, schemas, include, exclude)
+        finally:
+            gc.enable()
+
+    def _build(self, rows: dict[str, list[Row]], schemas: list[Row], include: frozenset[str] | None,
+               exclude: frozenset[str]) -> tuple[Catalog, list[str]]:
         functions, function_oids = build_functions(rows["functions"])
         catalog = Catalog.build(
             extensions=build_extensions(rows["extensions"], include, exclude),

@@ -5,6 +5,7 @@ and so that declarations are proven to apply before any real database sees them.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -14,6 +15,7 @@ from ..catalog import Catalog
 from ..diff.reconcile import expression_differences, reconcile
 from ..errors import DatabaseError
 from ..render import render_catalog
+from ..render.quoting import quote_ident
 from .baseline import apply_baseline
 from .canonical import ShadowCanonicalizer
 from .connect import connect, scrub
@@ -43,15 +45,38 @@ def shadow_database(shadow_url: str | None = None) -> Iterator[str]:
 
 
 def execute_catalog(url: str, catalog: Catalog) -> None:
-    """Create `catalog` in the database at `url`, all or nothing, in one transaction."""
+    """Create `catalog` in the database at `url`, all or nothing, in one transaction.
+    Roles it grants to or names in policies are created (NOLOGIN) where missing: the
+    shadow stands in for a target that has them."""
     sql = render_catalog(catalog)
     with connect(url) as conn:
         check_extensions(conn, [e.name for e in catalog.extensions])
+        ensure_roles(conn, catalog)
         try:
             with conn.transaction():
                 conn.execute(sql)
         except psycopg.Error as err:
             raise DatabaseError(_describe_failure(err, sql, url)) from None
+
+
+def ensure_roles(conn: psycopg.Connection, catalog: Catalog) -> None:
+    names = {g.grantee for g in catalog.grants} | {r for p in catalog.policies for r in p.roles}
+    names.discard("public")
+    existing = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (sorted(names),))}
+    for name in sorted(names - existing):
+        with conn.transaction():
+            conn.execute(f"DO $$ BEGIN CREATE ROLE {quote_ident(name)} NOLOGIN; "
+                         "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+
+
+def probe_schema(desired: Catalog) -> Catalog:
+    """What expression probes need of the desired schema: tables (columns and checks),
+    types, sequences, functions and views; no keys between tables, indexes, policies,
+    triggers, grants or comments, which only cost time to build."""
+    tables = tuple(replace(t, foreign_keys=(), rls_enabled=False, rls_forced=False) for t in desired.tables)
+    sequences = tuple(replace(s, owned_by=None) for s in desired.sequences)
+    return replace(desired, tables=tables, sequences=sequences, indexes=(), triggers=(), policies=(),
+                   grants=tuple(g for g in desired.grants if g.object_kind == "function" and g.grantee == "public"))
 
 
 def canonical_current(current: Catalog, desired: Catalog, shadow_url: str | None = None) -> Catalog:
@@ -61,8 +86,9 @@ def canonical_current(current: Catalog, desired: Catalog, shadow_url: str | None
     if not expression_differences(current, desired):
         return current
     with shadow_database(shadow_url) as url:
-        execute_catalog(url, desired)
+        execute_catalog(url, probe_schema(desired))
         with connect(url, autocommit=True) as conn:
+            ensure_roles(conn, desired)  # policy probes name the policies' roles
             return reconcile(current, desired, ShadowCanonicalizer(conn))
 
 

@@ -95,3 +95,16 @@ def test_dfworx_yaml_extends_the_excluded_schemas(pg_server_url, tmp_path, monke
         result = CliRunner().invoke(cli, ["diff", a, b])
     assert result.exit_code == 2
     assert "public.new" in result.stdout and "legacy.old" not in result.stdout
+
+
+def test_the_throw_away_shadow_gets_the_roles_the_target_names(pg_server_url):
+    """No --shadow-url: the local shadow server has only the Supabase roles, yet a policy
+    for another role is compared (its role is created there, NOLOGIN)."""
+    setup = ("do $$ begin create role dfworx_reader nologin; exception when duplicate_object then null; end $$;"
+             "create table t (role varchar(20), owner text); alter table t enable row level security;")
+    current = setup + ("create policy p on t to dfworx_reader using (((role)::text = ANY "
+                       "(ARRAY[('a'::character varying)::text, ('b'::character varying)::text])));")
+    desired = setup + "create policy p on t to dfworx_reader using (role in ('a', 'b'));"
+    with database_pair(pg_server_url, current, desired) as (a, b):
+        result = CliRunner().invoke(cli, ["diff", a, b])
+    assert result.exit_code == 0, result.stdout + result.stderr

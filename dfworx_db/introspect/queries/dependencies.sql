@@ -1,61 +1,50 @@
 -- Edges of pg_depend between the objects the Catalog holds, as (dependent, referenced)
--- keys in the differ's vocabulary (dfworx_db/diff/keys.py): a view on a function or a
--- table, a policy on a function or another table, a trigger on its function, a column
--- default or check on a function or sequence, an index expression on a function.
-WITH deps AS (
-    SELECT DISTINCT d.classid, d.objid, d.refclassid, d.refobjid
-    FROM pg_depend d
-    WHERE d.deptype IN ('n', 'a')
-      AND d.classid IN ('pg_rewrite'::regclass, 'pg_policy'::regclass, 'pg_trigger'::regclass,
-                        'pg_attrdef'::regclass, 'pg_constraint'::regclass, 'pg_class'::regclass)
-      AND d.refclassid IN ('pg_proc'::regclass, 'pg_class'::regclass, 'pg_type'::regclass)
-), dependent AS (
-    SELECT deps.*,
-           CASE deps.classid
-             WHEN 'pg_rewrite'::regclass THEN
-               (SELECT jsonb_build_array('relation', n.nspname, c.relname) FROM pg_rewrite r
-                  JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE r.oid = deps.objid AND c.relkind IN ('v', 'm'))
-             WHEN 'pg_policy'::regclass THEN
-               (SELECT jsonb_build_array('policy', n.nspname, c.relname, p.polname) FROM pg_policy p
-                  JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE p.oid = deps.objid)
-             WHEN 'pg_trigger'::regclass THEN
-               (SELECT jsonb_build_array('trigger', n.nspname, c.relname, t.tgname) FROM pg_trigger t
-                  JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE t.oid = deps.objid AND NOT t.tgisinternal)
-             WHEN 'pg_attrdef'::regclass THEN
-               (SELECT jsonb_build_array('relation', n.nspname, c.relname) FROM pg_attrdef a
-                  JOIN pg_class c ON c.oid = a.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE a.oid = deps.objid)
-             WHEN 'pg_constraint'::regclass THEN
-               (SELECT jsonb_build_array('relation', n.nspname, c.relname) FROM pg_constraint k
-                  JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE k.oid = deps.objid AND k.contype = 'c')
-             WHEN 'pg_class'::regclass THEN
-               (SELECT jsonb_build_array('relation', n.nspname, c.relname) FROM pg_class c
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE c.oid = deps.objid AND c.relkind = 'i')
-           END AS dependent
-    FROM deps
+-- keys in the differ's vocabulary. Each branch starts from the dependents in the included
+-- schemas and looks their edges up by pg_depend_depender_index, so the work follows the
+-- size of the schemas read, never that of pg_depend as a whole.
+WITH dependent AS (
+    SELECT d.refclassid, d.refobjid, jsonb_build_array('relation', n.nspname, c.relname) AS dependent
+    FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class AND c.relkind IN ('v', 'm')
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+    WHERE n.nspname = ANY (%(schemas)s::text[]) AND d.deptype IN ('n', 'a')
+    UNION ALL
+    SELECT d.refclassid, d.refobjid, jsonb_build_array('policy', n.nspname, c.relname, p.polname)
+    FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_depend d ON d.classid = 'pg_policy'::regclass AND d.objid = p.oid
+    WHERE n.nspname = ANY (%(schemas)s::text[]) AND d.deptype IN ('n', 'a')
+    UNION ALL
+    SELECT d.refclassid, d.refobjid, jsonb_build_array('trigger', n.nspname, c.relname, t.tgname)
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_depend d ON d.classid = 'pg_trigger'::regclass AND d.objid = t.oid
+    WHERE n.nspname = ANY (%(schemas)s::text[]) AND NOT t.tgisinternal AND d.deptype IN ('n', 'a')
+    UNION ALL
+    SELECT d.refclassid, d.refobjid, jsonb_build_array('relation', n.nspname, c.relname)
+    FROM pg_attrdef a JOIN pg_class c ON c.oid = a.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = a.oid
+    WHERE n.nspname = ANY (%(schemas)s::text[]) AND d.deptype IN ('n', 'a')
+    UNION ALL
+    SELECT d.refclassid, d.refobjid, jsonb_build_array('relation', n.nspname, c.relname)
+    FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_depend d ON d.classid = 'pg_constraint'::regclass AND d.objid = k.oid
+    WHERE n.nspname = ANY (%(schemas)s::text[]) AND k.contype = 'c' AND d.deptype IN ('n', 'a')
+    UNION ALL
+    SELECT d.refclassid, d.refobjid, jsonb_build_array('relation', n.nspname, c.relname)
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
+    WHERE n.nspname = ANY (%(schemas)s::text[]) AND c.relkind = 'i' AND d.deptype IN ('n', 'a')
 ), referenced AS (
-    SELECT dependent.dependent,
-           CASE dependent.refclassid
-             WHEN 'pg_proc'::regclass THEN
-               (SELECT jsonb_build_array('function', n.nspname, p.proname) FROM pg_proc p
-                  JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.oid = dependent.refobjid)
-             WHEN 'pg_class'::regclass THEN
-               (SELECT jsonb_build_array('relation', n.nspname, c.relname) FROM pg_class c
-                  JOIN pg_namespace n ON n.oid = c.relnamespace
-                 WHERE c.oid = dependent.refobjid AND c.relkind IN ('r', 'p', 'v', 'm', 'S'))
-             WHEN 'pg_type'::regclass THEN
-               (SELECT jsonb_build_array('type', n.nspname, t.typname) FROM pg_type t
-                  JOIN pg_namespace n ON n.oid = t.typnamespace
-                 WHERE t.oid = dependent.refobjid AND t.typtype = 'e')
-           END AS referenced
-    FROM dependent
+    SELECT x.dependent, jsonb_build_array('function', n.nspname, p.proname) AS referenced
+    FROM dependent x JOIN pg_proc p ON p.oid = x.refobjid JOIN pg_namespace n ON n.oid = p.pronamespace
+    WHERE x.refclassid = 'pg_proc'::regclass AND n.nspname = ANY (%(schemas)s::text[])
+    UNION ALL
+    SELECT x.dependent, jsonb_build_array('relation', n.nspname, c.relname)
+    FROM dependent x JOIN pg_class c ON c.oid = x.refobjid AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE x.refclassid = 'pg_class'::regclass AND n.nspname = ANY (%(schemas)s::text[])
+    UNION ALL
+    SELECT x.dependent, jsonb_build_array('type', n.nspname, t.typname)
+    FROM dependent x JOIN pg_type t ON t.oid = x.refobjid AND t.typtype = 'e' JOIN pg_namespace n ON n.oid = t.typnamespace
+    WHERE x.refclassid = 'pg_type'::regclass AND n.nspname = ANY (%(schemas)s::text[])
 )
-SELECT DISTINCT dependent, referenced
-FROM referenced
-WHERE dependent IS NOT NULL AND referenced IS NOT NULL AND dependent <> referenced
-  AND dependent ->> 1 = ANY (%(schemas)s) AND referenced ->> 1 = ANY (%(schemas)s)
+SELECT DISTINCT dependent, referenced FROM referenced WHERE dependent <> referenced
