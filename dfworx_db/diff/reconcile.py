@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from ..catalog import Catalog, Column, Index, Policy, QualifiedName, Table, Trigger, View, identity
+from ..expressions import referenced_tables
 
 
 class Canonicalizer(Protocol):
@@ -37,6 +38,30 @@ def expression_differences(current: Catalog, desired: Catalog) -> int:
     tables = {t.name: t for t in desired.tables}
     count += sum(_table_expression_differences(t, tables[t.name]) for t in current.tables if t.name in tables)
     return count
+
+
+def tables_to_probe(current: Catalog, desired: Catalog) -> set[QualifiedName] | None:
+    """The desired tables that hold an expression differing in text (the tables of
+    checks, defaults, policies, indexes and triggers); None when a view differs, since a
+    view may read any table."""
+    new_views = {v.name: v for v in desired.views}
+    if any(v.name in new_views and new_views[v.name].query != v.query for v in current.views):
+        return None
+    names: set[QualifiedName] = set()
+    tables = {t.name: t for t in desired.tables}
+    names |= {t.name for t in current.tables if t.name in tables and _table_expression_differences(t, tables[t.name])}
+    for kind in ("policies", "indexes", "triggers"):
+        texts = _EXPRESSIONS[kind]
+        new = {identity(o): o for o in getattr(desired, kind)}
+        names |= {o.table for o in getattr(current, kind) if identity(o) in new and texts(o) != texts(new[identity(o)])}
+    # a policy may read other tables in a subquery
+    new_policies = {identity(p): p for p in desired.policies}
+    for policy in current.policies:
+        other = new_policies.get(identity(policy))
+        if other is not None and (policy.using, policy.with_check) != (other.using, other.with_check):
+            for text in filter(None, (policy.using, policy.with_check, other.using, other.with_check)):
+                names |= {QualifiedName(s or "public", n) for s, n in referenced_tables(text)}
+    return names
 
 
 def _table_expression_differences(old: Table, new: Table) -> int:

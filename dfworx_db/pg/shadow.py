@@ -12,7 +12,9 @@ from contextlib import contextmanager
 import psycopg
 
 from ..catalog import Catalog
-from ..diff.reconcile import expression_differences, reconcile
+from ..catalog import QualifiedName
+from ..diff.keys import function_needs, type_key
+from ..diff.reconcile import expression_differences, reconcile, tables_to_probe
 from ..errors import DatabaseError
 from ..render import render_catalog
 from ..render.quoting import quote_ident
@@ -69,13 +71,26 @@ def ensure_roles(conn: psycopg.Connection, catalog: Catalog) -> None:
                          "EXCEPTION WHEN duplicate_object THEN NULL; END $$")
 
 
-def probe_schema(desired: Catalog) -> Catalog:
-    """What expression probes need of the desired schema: tables (columns and checks),
-    types, sequences, functions and views; no keys between tables, indexes, policies,
-    triggers, grants or comments, which only cost time to build."""
-    tables = tuple(replace(t, foreign_keys=(), rls_enabled=False, rls_forced=False) for t in desired.tables)
+def probe_schema(desired: Catalog, tables: set[QualifiedName] | None = None) -> Catalog:
+    """What expression probes need of the desired schema: the `tables` (all when None)
+    with their parents, columns and checks; types, sequences, functions and views. No keys
+    between tables, indexes, policies, triggers, grants or comments: they only cost time."""
+    if tables is not None:
+        by_name = {t.name: t for t in desired.tables}
+        todo = list(tables)
+        while todo:  # a partition or child needs its parents
+            table = by_name.get(todo.pop())
+            for parent in (*table.inherits, table.partition_of) if table else ():
+                if parent and parent not in tables:
+                    tables.add(parent)
+                    todo.append(parent)
+    kept = tuple(replace(t, foreign_keys=(), rls_enabled=False, rls_forced=False)
+                 for t in desired.tables if tables is None or t.name in tables)
+    left_out = {type_key(t.name) for t in desired.tables} - {type_key(t.name) for t in kept}
+    functions = tuple(f for f in desired.functions if not function_needs(f) & left_out)
     sequences = tuple(replace(s, owned_by=None) for s in desired.sequences)
-    return replace(desired, tables=tables, sequences=sequences, indexes=(), triggers=(), policies=(),
+    return replace(desired, tables=kept, sequences=sequences, functions=functions, indexes=(), triggers=(),
+                   policies=(), views=desired.views if tables is None else (),
                    grants=tuple(g for g in desired.grants if g.object_kind == "function" and g.grantee == "public"))
 
 
@@ -86,7 +101,7 @@ def canonical_current(current: Catalog, desired: Catalog, shadow_url: str | None
     if not expression_differences(current, desired):
         return current
     with shadow_database(shadow_url) as url:
-        execute_catalog(url, probe_schema(desired))
+        execute_catalog(url, probe_schema(desired, tables_to_probe(current, desired)))
         with connect(url, autocommit=True) as conn:
             ensure_roles(conn, desired)  # policy probes name the policies' roles
             return reconcile(current, desired, ShadowCanonicalizer(conn))

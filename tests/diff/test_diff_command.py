@@ -108,3 +108,14 @@ def test_the_throw_away_shadow_gets_the_roles_the_target_names(pg_server_url):
     with database_pair(pg_server_url, current, desired) as (a, b):
         result = CliRunner().invoke(cli, ["diff", a, b])
     assert result.exit_code == 0, result.stdout + result.stderr
+
+
+def test_policies_reading_other_tables_are_compared_in_meaning(pg_server_url):
+    setup = ("create table members (name text, role varchar(20)); create table t (owner text);"
+             "alter table t enable row level security;")
+    current = setup + ("create policy p on t using (owner in (select m.name from public.members m where "
+                       "((m.role)::text = ANY (ARRAY[('a'::character varying)::text, ('b'::character varying)::text]))));")
+    desired = setup + "create policy p on t using (owner in (select m.name from public.members m where m.role in ('a', 'b')));"
+    with database_pair(pg_server_url, current, desired) as (a, b):
+        result = CliRunner().invoke(cli, ["diff", a, b, "--shadow-url", pg_server_url])
+    assert result.exit_code == 0, result.stdout + result.stderr
