@@ -17,7 +17,7 @@ from .errors import DeclarationError, DfworxError
 from .pg import apply_baseline, connect, redact, resolve_url
 from .pg.shadow import canonical_current, execute_catalog, shadow_database
 from .diff import change_as_json, diff_catalogs
-from .introspect import introspect
+from .introspect import introspect_urls
 from .render import render_catalog, render_migration
 
 err_console = Console(stderr=True, highlight=False)
@@ -183,8 +183,7 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
       dfworx-db diff "$PROD_URL" "$DEV_URL" --schema public --schema app_web --json
     """
     scope = {"include_schemas": schemas or None, "exclude_schemas": (*excluded, *load_config().exclude_schemas)}
-    with connect(from_url) as source, connect(to_url) as target:
-        current, desired = introspect(source, **scope), introspect(target, **scope)
+    current, desired = introspect_urls([from_url, to_url], **scope)
     changes = diff_catalogs(canonical_current(current, desired, shadow_url), desired)
     if as_json:
         sys.stdout.write(json.dumps([change_as_json(c) for c in changes], indent=2) + "\n")

@@ -144,3 +144,18 @@ def introspect(conn: psycopg.Connection, *, include_schemas: Iterable[str] | Non
             "dfworx-db cannot describe yet:\n" + "\n".join(f"  {item}" for item in unsupported)
             + "\n  hint: remove or replace them, or introspect with allow_unsupported=True to leave them out")
     return catalog
+
+
+def introspect_urls(urls: list[str], **scope: Any) -> list[Catalog]:
+    """The Catalogs of several databases, read at the same time (each waits mostly on
+    its server, so threads overlap the waits)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from ..pg import connect
+
+    def read(url: str) -> Catalog:
+        with connect(url) as conn:
+            return introspect(conn, **scope)
+
+    with ThreadPoolExecutor(max_workers=len(urls)) as pool:
+        return list(pool.map(read, urls))
