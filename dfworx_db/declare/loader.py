@@ -68,28 +68,11 @@ def load_declarations(root: Path | str) -> Declarations:
             continue
         ctx = FileContext(source, spec.schema_, problems)
         file_schemas[display] = spec.schema_
-        for name, ext in spec.extensions.items():
-            kinds["extensions"].append(build_extension(ctx, name, ext))
-        for name, schema_spec in spec.schemas.items():
-            schema, grants = build_schema(ctx, name, schema_spec)
-            kinds["schemas"].append(schema)
-            kinds["grants"] += grants
-        for key, enum_spec in spec.enums.items():
-            kinds["enums"].append(build_enum(ctx, key, enum_spec))
-        for key, collation_spec in spec.collations.items():
-            kinds["collations"].append(build_collation(ctx, key, collation_spec))
-        for key, sequence_spec in spec.sequences.items():
-            sequence, grants = build_sequence(ctx, key, sequence_spec)
-            kinds["sequences"].append(sequence)
-            kinds["grants"] += grants
-        for key, function_spec in spec.functions.items():
-            function, grants = build_function(ctx, key, function_spec)
-            kinds["functions"].append(function)
-            kinds["grants"] += grants
-        for key, view_spec in spec.views.items():
-            view, grants = build_view(ctx, key, view_spec)
-            kinds["views"].append(view)
-            kinds["grants"] += grants
+        for section, build in SECTION_BUILDERS:
+            for key, section_spec in getattr(spec, section).items():
+                obj, grants = build(ctx, key, section_spec)
+                kinds[section].append(obj)
+                kinds["grants"] += grants
         for key, table_spec in spec.tables.items():
             objects = build_table(ctx, key, table_spec, names)
             qname = objects.table.name
@@ -113,6 +96,18 @@ def load_declarations(root: Path | str) -> Declarations:
     if problems or catalog is None:
         raise DeclarationError(sorted(problems, key=lambda p: p.location or SourceLocation("")))
     return Declarations(catalog, tuple(displayed), formats, type_names, table_renames, column_renames)
+
+
+def _without_grants(build):
+    return lambda ctx, key, spec: (build(ctx, key, spec), [])
+
+
+# Each top-level section of a file and the builder of one of its entries → (object, grants).
+SECTION_BUILDERS = (
+    ("extensions", _without_grants(build_extension)), ("schemas", build_schema), ("enums", _without_grants(build_enum)),
+    ("collations", _without_grants(build_collation)), ("sequences", build_sequence), ("functions", build_function),
+    ("views", build_view),
+)
 
 
 def load_catalog(root: Path | str) -> Catalog:
