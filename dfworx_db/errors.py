@@ -3,6 +3,7 @@ and how to fix it, so a run can gather them all and report them together."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 
 
@@ -32,6 +33,12 @@ class Problem:
         where = f"{self.location}: " if self.location else ""
         hint = f"\n  hint: {self.hint}" if self.hint else ""
         return f"{where}{self.message}{hint}"
+
+
+def closest(name: str, options: list[str]) -> str | None:
+    """The option `name` was most likely meant to be, for a did-you-mean hint."""
+    matches = difflib.get_close_matches(name, options, n=1)
+    return matches[0] if matches else None
 
 
 class DfworxError(Exception):

@@ -8,7 +8,7 @@ import dataclasses
 import re
 
 from ..catalog import Catalog, ForeignKey, QualifiedName, Table
-from ..errors import Problem
+from ..errors import Problem, closest
 from ..expressions import referenced_columns, referenced_tables
 from ..managed import MANAGED_SCHEMAS
 
@@ -133,15 +133,17 @@ def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:
                 problems.append(Problem(f"view {view.name} reads {schema}.{name}, which is not declared", view.source))
 
     type_names = {e.name for e in catalog.enums} | relations
+    # Declared schemas, unless an extension lives there: its types are unknown without a server.
+    checked_schemas = (set(catalog.schema_names) | {"public"}) - {e.schema or "public" for e in catalog.extensions}
     for table in catalog.tables:
         for column in table.columns:
-            _check_type(column.type, column, type_names, catalog, problems)
+            _check_type(column.type, column, type_names, checked_schemas, problems)
     for function in catalog.functions:
         for arg in (*function.arguments, *function.returns_table):
-            _check_type(arg.type, function, type_names, catalog, problems)
+            _check_type(arg.type, function, type_names, checked_schemas, problems)
         if function.returns:
             _check_type(function.returns.removeprefix("SETOF ").removeprefix("setof "), function, type_names,
-                        catalog, problems)
+                        checked_schemas, problems)
     return dataclasses.replace(catalog, tables=tuple(fixed_tables))
 
 
@@ -200,25 +202,22 @@ def _check_foreign_key(fk: ForeignKey, tables: dict[QualifiedName, Table], probl
 def _missing_columns(missing: set[str], what: str, table: Table, obj: object, problems: list[Problem]) -> None:
     for name in sorted(missing):
         problems.append(Problem(f"the {what} names column {name!r}, which {table.name} does not have",
-                                obj.source, _closest(name, [c.name for c in table.columns])))  # type: ignore[attr-defined]
+                                obj.source, _did_you_mean(name, [c.name for c in table.columns])))  # type: ignore[attr-defined]
 
 
-def _closest(name: str, options: list[str]) -> str | None:
-    import difflib
-    close = difflib.get_close_matches(name, options, n=1)
-    return f"did you mean {close[0]!r}?" if close else None
+def _did_you_mean(name: str, options: list[str]) -> str | None:
+    close = closest(name, options)
+    return f"did you mean {close!r}?" if close else None
 
 
-def _check_type(type_text: str, obj: object, type_names: set[QualifiedName], catalog: Catalog,
+def _check_type(type_text: str, obj: object, type_names: set[QualifiedName], checked_schemas: set[str],
                 problems: list[Problem]) -> None:
-    """A qualified type in a declared schema must be a declared enum, table or view
-    (unless an extension lives in that schema: its types are unknown without a server)."""
+    """A qualified type in one of `checked_schemas` must be a declared enum, table or view."""
     base = _ARRAY_OR_MODIFIER.sub("", type_text.strip())
     if "." not in base or base.startswith('"'):
         return
     schema, _, name = base.partition(".")
-    extension_schemas = {e.schema or "public" for e in catalog.extensions}
-    if (schema in catalog.schema_names or schema == "public") and schema not in extension_schemas:
+    if schema in checked_schemas:
         if QualifiedName(schema, name) not in type_names:
             problems.append(Problem(f"type {base} is not declared", obj.source,  # type: ignore[attr-defined]
                                     "declare it under enums:, or fix the name"))

@@ -188,10 +188,7 @@ def parse_argument(text: str) -> dict[str, Any]:
 def parse_returns(text: str) -> str:
     """A function's return type: 'trigger', 'setof app_web.posts', 'uuid[]'."""
     prefix = "CREATE FUNCTION _f() RETURNS "
-    stmt = _parse_one(prefix + text + " LANGUAGE sql AS ''", len(prefix))
-    type_name = stmt.returnType
-    rendered = deparse(type_name)
-    return rendered
+    return deparse(_parse_one(prefix + text + " LANGUAGE sql AS ''", len(prefix)).returnType)
 
 
 def parse_partition_by(text: str) -> str:

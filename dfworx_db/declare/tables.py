@@ -3,6 +3,8 @@ from their validated specs into Catalog objects."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from dataclasses import dataclass, field
 
@@ -117,7 +119,7 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
                             columns=tuple(pspec.columns), comment=pspec.comment, source=ctx.at(ppath))
             pk_columns.update(pspec.columns)
     if pk_columns:
-        columns = [Column(**{**_fields(c), "not_null": True}) if c.name in pk_columns else c for c in columns]
+        columns = [dataclasses.replace(c, not_null=True) if c.name in pk_columns else c for c in columns]
 
     for i, raw in enumerate(spec.unique):
         upath = path + ("unique", i)
@@ -175,10 +177,6 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
             objects.grants += ctx.grants(raw.grants, path + ("columns", cname, "grants"), "column", qname,
                                          column=cname)
     return objects
-
-
-def _fields(obj: object) -> dict:
-    return {name: getattr(obj, name) for name in obj.__dataclass_fields__}  # type: ignore[attr-defined]
 
 
 def _column_spec(ctx: FileContext, raw: str | ColumnSpec, path: tuple) -> ColumnSpec | None:

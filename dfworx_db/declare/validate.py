@@ -4,14 +4,13 @@ key, suggests the key that was probably meant)."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Problem
+from ..errors import Problem, closest
 from .format import FULL, SHORT, DeclarationFile
 from .source import SourceFile
 
@@ -27,32 +26,28 @@ def validate_shape(source: SourceFile, problems: list[Problem]) -> DeclarationFi
     try:
         return DeclarationFile.model_validate(source.data)
     except ValidationError as err:
-        found = [_problem(source, error) for error in err.errors()]
+        errors = [(_path(error), error) for error in err.errors()]
         # A misspelt required key yields "unknown 'colums'" and "'columns' is required":
         # the first, with its did-you-mean, says it all.
-        meant = {(p.location, p.hint.split("'")[1]) for p in found
-                 if p.hint and p.hint.startswith("did you mean")}
-        problems.extend(p for p in found if not _is_misspelling_echo(p, meant))
+        meant = {path[:-1] + (closest(str(path[-1]), _allowed_keys(path[:-1])),)
+                 for path, error in errors if error["type"] == "extra_forbidden"}
+        problems.extend(_problem(source, path, error) for path, error in errors
+                        if not (error["type"] == "missing" and path in meant))
         return None
 
 
-def _is_misspelling_echo(problem: Problem, meant: set) -> bool:
-    if not problem.message.endswith("is required in " + problem.message.split(" is required in ")[-1]):
-        return False
-    missing = problem.message.split("'")[1]
-    return any(key == missing and loc.file == problem.location.file and loc.line >= problem.location.line
-               for loc, key in meant)
+def _path(error: dict[str, Any]) -> tuple:
+    return tuple(p for p in error["loc"] if p not in _BRANCH_TAGS and not _is_type_tag(p))
 
 
-def _problem(source: SourceFile, error: dict[str, Any]) -> Problem:
-    path = tuple(p for p in error["loc"] if p not in _BRANCH_TAGS and not _is_type_tag(p))
+def _problem(source: SourceFile, path: tuple, error: dict[str, Any]) -> Problem:
     kind = error["type"]
     where = ".".join(str(p) for p in path)
     if kind == "extra_forbidden":
         key = str(path[-1])
         allowed = _allowed_keys(path[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else (
+        close = closest(key, allowed)
+        hint = f"did you mean {close!r}?" if close else (
             f"allowed here: {', '.join(sorted(allowed))}" if allowed else None)
         return Problem(f"unknown key {key!r} in {'.'.join(str(p) for p in path[:-1]) or 'the file'}",
                        source.at(path, key=True), hint)

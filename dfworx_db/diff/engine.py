@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..catalog import Catalog, Grant, Policy, Sequence, Table, Trigger, View, identity
+from ..catalog import Catalog, Function, Grant, Policy, Sequence, Table, Trigger, View, identity
 from ..plan.graph import order_changes
 from .change import Change, Key
 from .create import (KIND_FIELDS, create_object, grant_changes, object_needs, object_provides,
@@ -35,9 +35,14 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
     for dependent, referenced in current.dependencies:
         live.setdefault(dependent, set()).add(referenced)
 
+    needs_cache: dict[int, frozenset[Key]] = {}
+
     def current_needs(obj: object) -> frozenset[Key]:
-        """What a current object needs: read from its definition, and from pg_depend."""
-        return object_needs(obj, ext) | live.get(object_key(obj), set())
+        """What a current object needs: read from its definition, and from pg_depend
+        (asked again and again while ordering drops, so computed once per object)."""
+        if id(obj) not in needs_cache:
+            needs_cache[id(obj)] = object_needs(obj, ext) | live.get(object_key(obj), set())
+        return needs_cache[id(obj)]
 
     old_objects = {(kind, identity(o)): o for kind in KIND_FIELDS for o in getattr(current, kind)}
     new_objects = {(kind, identity(o)): o for kind in KIND_FIELDS for o in getattr(desired, kind)}
@@ -181,7 +186,7 @@ def _grant_changes(current: Catalog, desired: Catalog, to_drop: dict, to_create:
                if _grant_target_of(g) not in gone and _grant_identity(g) not in newer
                and (g.column is None or (g.target, g.column) in desired_columns)]
     changes = grant_changes(new_grants, "grant") + grant_changes(revokes, "revoke")
-    fresh_functions = tuple(o for o in to_create.values() if type(o).__name__ == "Function")
+    fresh_functions = tuple(o for o in to_create.values() if isinstance(o, Function))
     changes += revoke_public_execute(desired, fresh_functions)
     return [replace(c, hazards=("authorization change",)) if c.kind == "revoke" else c for c in changes]
 

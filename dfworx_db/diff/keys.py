@@ -113,9 +113,3 @@ def function_needs(function: Function) -> set[Key]:
         needs |= types_needed(function.returns)
     return needs
 
-
-def extension_provides(catalog: Catalog) -> dict[str, set[Key]]:
-    """Extensions provide functions and types nobody declared; without a database we cannot
-    list them, so every unresolved need may be satisfied by any extension (ordered after
-    all extensions)."""
-    return {e.name: {extension_key(e.name)} for e in catalog.extensions}

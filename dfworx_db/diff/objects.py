@@ -3,7 +3,6 @@ that alter the object in place, or None when it must be dropped and created agai
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from ..catalog import (Collation, EnumType, Extension, Function, Index, Policy, Schema, Sequence, Table,
@@ -119,6 +118,3 @@ def compare(old: object, new: object) -> list[Change] | None:
         return []
     return COMPARATORS[type(new)](old, new)
 
-
-def without_comment(obj: object) -> object:
-    return dataclasses.replace(obj, comment=None)  # type: ignore[type-var]

@@ -76,6 +76,7 @@ def probe_schema(desired: Catalog, tables: set[QualifiedName] | None = None) -> 
     with their parents, columns and checks; types, sequences, functions and views. No keys
     between tables, indexes, policies, triggers, grants or comments: they only cost time."""
     if tables is not None:
+        tables = set(tables)
         by_name = {t.name: t for t in desired.tables}
         todo = list(tables)
         while todo:  # a partition or child needs its parents
