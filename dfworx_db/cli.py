@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -23,8 +24,24 @@ from .render import render_catalog, render_migration
 err_console = Console(stderr=True, highlight=False)
 
 
+# Commands that live beside their stage, imported only when invoked (a fast --help and a
+# fast start for every other command): name → "module:attribute" of a click command.
+LAZY_COMMANDS: dict[str, str] = {
+}
+
+
 class DfworxGroup(click.Group):
-    """Turns every DfworxError into a readable message and its family's exit code."""
+    """Turns every DfworxError into a readable message and its family's exit code, and
+    loads the commands of LAZY_COMMANDS on demand."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module, attribute = LAZY_COMMANDS[name].split(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:

@@ -12,6 +12,8 @@ import yaml
 from .errors import DeclarationError, Problem, SourceLocation
 
 CONFIG_FILE = "dfworx.yaml"
+# Per-command settings sections of dfworx.yaml, each validated by its command family.
+SECTIONS = ("plan", "apply", "lint", "types")
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,17 @@ class Config:
     environments: dict[str, Environment] = field(default_factory=dict)
     # Schemas never compared or changed, beyond the built-in list (dfworx_db.managed).
     exclude_schemas: tuple[str, ...] = ()
+    # The settings of one command family (plan, apply, lint, types), as written; each
+    # family validates its own section (see `section`).
+    sections: dict[str, dict] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self.root / CONFIG_FILE
+
+    def section(self, name: str) -> dict:
+        """The `name:` mapping of dfworx.yaml ({} when absent)."""
+        return self.sections.get(name) or {}
 
     def environment_url(self, name: str) -> str:
         env = self.environments.get(name)
@@ -74,7 +87,7 @@ def load_config(start: Path | None = None) -> Config:
             raise DeclarationError([Problem(f"dfworx.yaml is not valid YAML: {err}", where)]) from None
         if not isinstance(data, dict):
             raise DeclarationError([Problem("dfworx.yaml must be a mapping", SourceLocation(str(path), 1, 1))])
-    known = {"schemas", "migrations", "environments", "exclude_schemas"}
+    known = {"schemas", "migrations", "environments", "exclude_schemas", *SECTIONS}
     unknown = sorted(set(data) - known)
     if unknown:
         raise DeclarationError([Problem(f"unknown key {k!r} in dfworx.yaml", SourceLocation(str(path)),
@@ -87,6 +100,13 @@ def load_config(start: Path | None = None) -> Config:
     if not isinstance(excluded, list) or not all(isinstance(s, str) for s in excluded):
         raise DeclarationError([Problem("exclude_schemas in dfworx.yaml must be a list of schema names",
                                         SourceLocation(str(path)), "write exclude_schemas: [analytics, legacy]")])
+    sections = {}
+    for name in SECTIONS:
+        value = data.get(name)
+        if value is not None and not isinstance(value, dict):
+            raise DeclarationError([Problem(f"{name}: in dfworx.yaml must be a mapping", SourceLocation(str(path)),
+                                            f"write {name}: followed by indented settings")])
+        sections[name] = value or {}
     return Config(root=root, schemas_dir=root / data.get("schemas", "schemas"),
                   migrations_dir=root / data.get("migrations", "supabase/migrations"),
-                  environments=environments, exclude_schemas=tuple(excluded))
+                  environments=environments, exclude_schemas=tuple(excluded), sections=sections)
