@@ -27,6 +27,11 @@ err_console = Console(stderr=True, highlight=False)
 # Commands that live beside their stage, imported only when invoked (a fast --help and a
 # fast start for every other command): name → "module:attribute" of a click command.
 LAZY_COMMANDS: dict[str, str] = {
+    "apply": "dfworx_db.migrate.command:apply_command",
+    "baseline": "dfworx_db.migrate.command:baseline_command",
+    "repair": "dfworx_db.migrate.command:repair_command",
+    "status": "dfworx_db.migrate.command:status_command",
+    "verify": "dfworx_db.migrate.command:verify_command",
 }
 
 
