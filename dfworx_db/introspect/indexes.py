@@ -46,7 +46,8 @@ def build_key(key: Row, opclass: str | None, collation: QualifiedName | None) ->
 def build_indexes(rows: Iterable[Row]) -> list[Index]:
     indexes = []
     for r in rows:
-        options = key_options(r["definition"])
+        # No definition: no key can have an opclass or collation of its own (indexes.sql).
+        options = key_options(r["definition"]) if r["definition"] is not None else [(None, None)] * len(r["keys"])
         keys = tuple(build_key(key, *options[i]) for i, key in enumerate(r["keys"]))
         indexes.append(Index(
             name=QualifiedName(r["schema"], r["name"]),

@@ -96,8 +96,11 @@ def build_functions(rows: Iterable[Row]) -> tuple[list[Function], dict[int, Func
     return list(by_oid.values()), by_oid
 
 
-def trigger_when(definition: str) -> str | None:
-    """The WHEN condition of pg_get_triggerdef's CREATE TRIGGER, or None."""
+def trigger_when(definition: str | None) -> str | None:
+    """The WHEN condition of pg_get_triggerdef's CREATE TRIGGER, or None (also for no
+    definition: triggers.sql reads it only for a trigger with a WHEN condition)."""
+    if definition is None:
+        return None
     stmt = parse_sql(definition)[0].stmt
     assert isinstance(stmt, ast.CreateTrigStmt), definition
     return deparse(stmt.whenClause) if stmt.whenClause is not None else None

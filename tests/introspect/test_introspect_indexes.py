@@ -89,3 +89,33 @@ def test_indexes_on_materialized_views(db):
     """)
     assert introspect(db).indexes == (
         Index(name=Q("public", "mv_a"), table=Q("public", "mv"), keys=(IndexKey(column="a"),), unique=True),)
+
+
+def test_keys_read_without_the_definition_agree_with_it(indexed):
+    """indexes.sql reads pg_get_indexdef only when a key may carry an opclass or collation
+    of its own; for every index, the keys must be those that the full definition gives."""
+    from dfworx_db.introspect.indexes import key_options
+
+    indexed.execute("""
+        create domain app.code as text;
+        create type app.mood as enum ('ok', 'meh');
+        create table app.things (
+            id bigint, label varchar(20), code app.code, mood app.mood, doc tsvector, n int4, t text collate "C");
+        create index things_id on app.things (id);
+        create index things_label on app.things (label);
+        create index things_code on app.things (code);
+        create index things_mood on app.things (mood);
+        create index things_doc_siglen on app.things using gist (doc tsvector_ops (siglen = 100));
+        create index things_doc on app.things using gist (doc);
+        create index things_n_hash on app.things using hash (n);
+        create index things_t_default on app.things (t collate "C");
+        create index things_mixed on app.things (n, lower(t), id desc);
+    """)
+    definitions = dict(indexed.execute(
+        "select i.relname, pg_get_indexdef(i.oid) from pg_index x join pg_class i on i.oid = x.indexrelid "
+        "join pg_namespace n on n.oid = i.relnamespace where n.nspname = 'app'").fetchall())
+    indexes = introspect(indexed, allow_unsupported=True).indexes  # the domain is unsupported
+    assert len(indexes) == 17
+    for index in indexes:
+        expected = key_options(definitions[index.name.name])
+        assert [(k.opclass, k.collation) for k in index.keys] == expected, index.name

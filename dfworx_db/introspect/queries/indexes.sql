@@ -9,17 +9,12 @@ SELECT n.nspname AS schema,
        am.amname AS method,
        x.indnullsnotdistinct AS nulls_not_distinct,
        pg_get_expr(x.indpred, x.indrelid) AS predicate,
-       -- The full definition: ruleutils writes an opclass or collation only where it is
-       -- not the key's default, which is the decision the model records.
-       pg_get_indexdef(x.indexrelid) AS definition,
+       -- The full definition, for its keys' opclasses and collations: ruleutils writes one
+       -- only where it is not the key's default, which is the decision the model records.
+       -- Read only when a key may have one (see plain_keys).
+       CASE WHEN NOT keys.plain THEN pg_get_indexdef(x.indexrelid) END AS definition,
        obj_description(ic.oid, 'pg_class') AS comment,
-       (SELECT json_agg(json_build_object(
-                 'column', a.attname,
-                 'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(x.indexrelid, k.ord::int, true) END,
-                 'option', x.indoption[k.ord - 1]) ORDER BY k.ord)
-        FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
-        LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum > 0
-        WHERE k.ord <= x.indnkeyatts) AS keys,
+       keys.keys,
        array(SELECT a.attname
              FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
@@ -31,6 +26,27 @@ JOIN pg_namespace n ON n.oid = ic.relnamespace
 JOIN pg_class tc ON tc.oid = x.indrelid
 JOIN pg_namespace tn ON tn.oid = tc.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
+-- plain: every key is a column of a non-domain type with the collation of its column, the
+-- default opclass of exactly its type and no opclass options. ruleutils then writes
+-- neither (GetDefaultOpClass returns the one default opclass whose input type is the
+-- key's type), so the definition has nothing to tell.
+CROSS JOIN LATERAL (
+    SELECT json_agg(json_build_object(
+               'column', a.attname,
+               'expression', CASE WHEN k.attnum = 0 THEN pg_get_indexdef(x.indexrelid, k.ord::int, true) END,
+               'option', x.indoption[k.ord - 1]) ORDER BY k.ord) AS keys,
+           bool_and(k.attnum > 0
+                    AND x.indcollation[k.ord - 1] IN (0, a.attcollation)
+                    AND EXISTS (SELECT FROM pg_opclass o JOIN pg_type t ON t.oid = o.opcintype
+                                WHERE o.oid = x.indclass[k.ord - 1] AND o.opcdefault
+                                  AND o.opcintype = a.atttypid AND t.typtype <> 'd')
+                    AND EXISTS (SELECT FROM pg_attribute ia
+                                WHERE ia.attrelid = x.indexrelid AND ia.attnum = k.ord AND ia.attoptions IS NULL))
+               AS plain
+    FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
+    LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum > 0
+    WHERE k.ord <= x.indnkeyatts
+) keys
 WHERE tc.relkind IN ('r', 'p', 'm')
   AND tn.nspname = ANY(%(schemas)s::text[])
   AND NOT ic.relispartition

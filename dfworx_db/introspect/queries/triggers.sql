@@ -8,7 +8,8 @@ SELECT t.tgname AS name,
              FROM unnest(t.tgattr::int2[]) WITH ORDINALITY k(attnum, ord)
              JOIN pg_attribute a ON a.attrelid = t.tgrelid AND a.attnum = k.attnum
              ORDER BY k.ord) AS update_columns,
-       pg_get_triggerdef(t.oid) AS definition,
+       -- The WHEN condition is read back from the definition; without one there is none.
+       CASE WHEN t.tgqual IS NOT NULL THEN pg_get_triggerdef(t.oid) END AS definition,
        fn.nspname AS function_schema,
        f.proname AS function_name,
        t.tgnargs AS nargs,
