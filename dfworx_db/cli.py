@@ -27,11 +27,13 @@ err_console = Console(stderr=True, highlight=False)
 # Commands that live beside their stage, imported only when invoked (a fast --help and a
 # fast start for every other command): name → "module:attribute" of a click command.
 LAZY_COMMANDS: dict[str, str] = {
+    "gen": "dfworx_db.codegen.command:gen",
     "apply": "dfworx_db.migrate.command:apply_command",
     "baseline": "dfworx_db.migrate.command:baseline_command",
     "repair": "dfworx_db.migrate.command:repair_command",
     "status": "dfworx_db.migrate.command:status_command",
     "verify": "dfworx_db.migrate.command:verify_command",
+    "plan": "dfworx_db.plan.command:plan",
 }
 
 
