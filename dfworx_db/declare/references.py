@@ -103,7 +103,7 @@ def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:
         table = tables.get(index.table)
         if table is None:
             continue
-        names = {c.name for c in table.columns}
+        names = _column_names(table, tables)
         for key in index.keys:
             missing = ({key.column} if key.column else referenced_columns(key.expression or "")) - names
             _missing_columns(missing, f"index {index.name.name}", table, index, problems)
@@ -113,7 +113,7 @@ def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:
 
     for trigger in catalog.triggers:
         table = tables[trigger.table]
-        _missing_columns(set(trigger.update_columns) - {c.name for c in table.columns},
+        _missing_columns(set(trigger.update_columns) - _column_names(table, tables),
                          f"trigger {trigger.name} (update_of)", table, trigger, problems)
         functions = catalog.functions_named(trigger.function)
         if not functions:
@@ -149,7 +149,7 @@ def check_catalog(catalog: Catalog, problems: list[Problem]) -> Catalog:
 
 def _check_table(table: Table, tables: dict[QualifiedName, Table], catalog: Catalog,
                  declared_schemas: set[str], problems: list[Problem]) -> Table:
-    names = {c.name for c in table.columns}
+    names = _column_names(table, tables)
     if table.primary_key:
         _missing_columns(set(table.primary_key.columns) - names, "primary key", table, table.primary_key, problems)
     for unique in table.unique_constraints:
@@ -169,6 +169,21 @@ def _check_table(table: Table, tables: dict[QualifiedName, Table], catalog: Cata
     return dataclasses.replace(table, foreign_keys=tuple(fks))
 
 
+def _column_names(table: Table, tables: dict[QualifiedName, Table]) -> set[str]:
+    """The table's columns, with those it inherits from its parents (INHERITS or
+    PARTITION OF), which its own constraints may name."""
+    names, todo, seen = set(), [table], set()
+    while todo:
+        current = todo.pop()
+        if current.name in seen:
+            continue
+        seen.add(current.name)
+        names |= {c.name for c in current.columns}
+        parents = (*current.inherits, *([current.partition_of] if current.partition_of else []))
+        todo += [tables[p] for p in parents if p in tables]
+    return names
+
+
 def _check_foreign_key(fk: ForeignKey, tables: dict[QualifiedName, Table], problems: list[Problem]) -> ForeignKey:
     target = tables.get(fk.references)
     if target is None:
@@ -182,7 +197,7 @@ def _check_foreign_key(fk: ForeignKey, tables: dict[QualifiedName, Table], probl
                                     fk.source, "write references: table(column)"))
             return fk
         ref_columns = target.primary_key.columns
-    target_names = {c.name for c in target.columns}
+    target_names = _column_names(target, tables)
     missing = set(ref_columns) - target_names
     _missing_columns(missing, f"foreign key {fk.name}", target, fk, problems)
     if len(ref_columns) != len(fk.columns):

@@ -43,13 +43,18 @@ class NameChooser:
         self.used.setdefault(schema, set()).add(name)
 
     def choose(self, schema: str, table: str, columns: str | None, label: str) -> str:
-        taken = self.used.setdefault(schema, set())
+        name = self.peek(schema, table, columns, label)
+        self.used.setdefault(schema, set()).add(name)
+        return name
+
+    def peek(self, schema: str, table: str, columns: str | None, label: str) -> str:
+        """The name `choose` would return, without taking it."""
+        taken = self.used.get(schema, set())
         name = object_name_within_limit(table, columns, label)
         suffix = 0
         while name in taken:
             suffix += 1
             name = object_name_within_limit(table, columns, f"{label}{suffix}")
-        taken.add(name)
         return name
 
 
