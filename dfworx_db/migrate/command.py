@@ -200,7 +200,10 @@ def status_command(db_url: str | None, env_name: str | None, as_json: bool) -> N
         when = s.record.applied_at.strftime("%Y-%m-%d %H:%M:%S") if s.record and s.record.applied_at else ""
         table.add_row(s.version, escape(s.name), f"[{colors[s.state]}]{s.state}[/]", when,
                       escape(s.record.applied_by or "") if s.record else "", escape(s.note))
-    Console(soft_wrap=True).print(table)
+    out = Console()
+    if not out.is_terminal:  # a file or a pipe: no terminal width to fit, keep rows whole
+        out = Console(width=200)
+    out.print(table)
     counts = {state: sum(1 for s in statuses if s.state == state) for state in colors}
     err_console.print(", ".join(f"{n} {state}" for state, n in counts.items() if n) or "no migrations")
 
