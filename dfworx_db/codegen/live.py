@@ -79,8 +79,8 @@ def _extension_routine(name: QualifiedName, row: dict[str, Any], typed) -> Routi
     inputs = [a for a in arguments if a["mode"] in ("i", "b", "v")]
     defaults_from = len(inputs) - row["default_count"]
     parameters = tuple(Parameter(a["name"], typed(a["type"]), i >= defaults_from) for i, a in enumerate(inputs))
-    columns = tuple((a["name"], typed(a["type"])) for a in arguments if a["mode"] in ("o", "b", "t"))
+    columns = tuple((a["name"], typed(a["type"])) for a in arguments if a["mode"] == "t")
     returns = typed(row["returns"])
-    if columns and returns.builtin == "record":
+    if columns:
         return Routine(name, parameters, None, columns, row["set_returning"], float(row["rows"]))
     return Routine(name, parameters, returns, (), row["set_returning"], float(row["rows"]))

@@ -62,7 +62,7 @@ class Routine:
     name: QualifiedName
     parameters: tuple[Parameter, ...]  # the input arguments (IN, INOUT, VARIADIC)
     returns: PgType | None  # None when the result is the columns below
-    columns: tuple[tuple[str, PgType], ...] = ()  # RETURNS TABLE (…) or OUT arguments
+    columns: tuple[tuple[str, PgType], ...] = ()  # RETURNS TABLE (…)
     set_returning: bool = False
     rows: float = 0.0  # the planner's row estimate (ROWS); 1 makes a set of a relation one row
 
@@ -201,7 +201,6 @@ def _routine(function: Function, resolve, rows: float) -> Routine:
     schema = function.name.schema
     inputs = tuple(Parameter(a.name or "", resolve(a.type, schema), a.default is not None)
                    for a in function.arguments if a.mode in ("in", "inout", "variadic"))
-    outputs = tuple((a.name or "", resolve(a.type, schema)) for a in function.arguments if a.mode in ("out", "inout"))
     returns_text = function.returns.strip()
     set_returning = returns_text.lower().startswith("setof ")
     if function.returns_table:
@@ -209,7 +208,6 @@ def _routine(function: Function, resolve, rows: float) -> Routine:
         return Routine(function.name, inputs, None, columns, True, rows)
     if set_returning:
         returns_text = returns_text[6:]
-    returns = resolve(returns_text, schema)
-    if outputs and returns.builtin == "record":
-        return Routine(function.name, inputs, None, outputs, set_returning, rows)
-    return Routine(function.name, inputs, returns, (), set_returning, rows)
+    # OUT arguments make the result a record: PostgREST returns their columns, typed
+    # loosely (Record<string, unknown>) as Supabase's generator does.
+    return Routine(function.name, inputs, resolve(returns_text, schema), (), set_returning, rows)

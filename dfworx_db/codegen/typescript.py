@@ -62,7 +62,7 @@ class TypeScriptWriter:
         if self.model.composite(name):
             return _path(name.schema, "CompositeTypes", name.name)
         relation = self.model.relation(name)
-        if relation:
+        if relation and relation.kind != "materialized view":  # Supabase leaves those unknown
             return _path(name.schema, "Tables" if relation.is_table else "Views", name.name, "Row")
         return "unknown"
 
