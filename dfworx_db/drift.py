@@ -1,28 +1,58 @@
 """Declarations × live database → the changes that make the database equal the
-declarations. The one comparison `plan`, `apply`'s check and `verify` all make."""
+declarations. The one comparison `plan`, `apply`'s check and `verify` all make.
+
+The declarations are first made canonical: rendered, executed in a shadow database and
+read back, so that type names, defaults and expressions are compared as Postgres writes
+them (`varchar(255)` is `character varying(255)`), never as the YAML spells them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from .catalog import Catalog
 from .diff import Change, diff_catalogs
 from .introspect import introspect
-from .pg import connect
-from .pg.shadow import canonical_current
+from .pg import connect, start_local_server
+from .pg.shadow import canonical_current, execute_catalog, shadow_database
 
 
-def changes_to_declared(current: Catalog, declared: Catalog, *, shadow_url: str | None = None) -> list[Change]:
-    """The ordered changes that take `current` (an introspected Catalog) to `declared`.
+@contextmanager
+def shadow_server(shadow_url: str | None = None) -> Iterator[str]:
+    """The URL of a server for shadow databases: `shadow_url`'s server, else a throw-away
+    local one started once for every shadow the caller makes on it."""
+    if shadow_url:
+        yield shadow_url
+        return
+    with start_local_server() as server:
+        yield server.url()
+
+
+def read(url: str, exclude_schemas: Iterable[str] = ()) -> Catalog:
+    """The Catalog of the database at `url`."""
+    with connect(url) as conn:
+        return introspect(conn, exclude_schemas=exclude_schemas)
+
+
+def canonical(declared: Catalog, server_url: str) -> Catalog:
+    """`declared` as Postgres writes it back: created in a shadow on `server_url`'s
+    server, then read. Fails, naming the statement, when the declarations do not apply."""
+    with shadow_database(server_url) as url:
+        execute_catalog(url, declared)
+        return read(url)
+
+
+def changes_between(current: Catalog, desired: Catalog, server_url: str) -> list[Change]:
+    """The ordered changes that take `current` to `desired` (both read from Postgres).
     Expressions written differently but meaning the same are judged by Postgres in a
     shadow (built only when some expression differs in text), never reported as drift."""
-    return diff_catalogs(canonical_current(current, declared, shadow_url), declared)
+    return diff_catalogs(canonical_current(current, desired, server_url), desired)
 
 
 def database_changes(url: str, declared: Catalog, *, shadow_url: str | None = None,
                      exclude_schemas: Iterable[str] = ()) -> tuple[Catalog, list[Change]]:
     """The Catalog of the database at `url` and the changes that take it to `declared`.
     Supabase-managed schemas and `exclude_schemas` are neither read nor changed."""
-    with connect(url) as conn:
-        current = introspect(conn, exclude_schemas=exclude_schemas)
-    return current, changes_to_declared(current, declared, shadow_url=shadow_url)
+    current = read(url, exclude_schemas)
+    with shadow_server(shadow_url) as server:
+        return current, changes_between(current, canonical(declared, server), server)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalog import Catalog, QualifiedName, identity
+from ..catalog.builtin import public_schema, public_usage
 from ..errors import DeclarationError, Problem, SourceLocation
 from .context import FileContext
 from .objects import (build_collation, build_enum, build_extension, build_function, build_schema, build_sequence,
@@ -90,6 +91,10 @@ def load_declarations(root: Path | str) -> Declarations:
                 if not isinstance(col_spec, str) and col_spec.renamed_from:
                     column_renames[(qname, col)] = col_spec.renamed_from
     _check_duplicates(kinds, problems)
+    if not any(schema.name == "public" for schema in kinds["schemas"]):
+        # public is in every database: left undeclared, it stays as Postgres made it.
+        kinds["schemas"].append(public_schema())
+        kinds["grants"].append(public_usage())
     catalog = None
     if not problems:
         catalog = check_catalog(qualify_types(Catalog.build(**kinds), file_schemas), problems)

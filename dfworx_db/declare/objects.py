@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..catalog import (Argument, Collation, EnumType, Extension, Function, Grant, QualifiedName, Schema,
                        Sequence, View)
+from ..catalog.builtin import public_schema, public_usage
 from ..expressions import expression_error
 from .context import FileContext
 from .format import (ArgumentSpec, CollationSpec, EnumSpec, ExtensionSpec, FunctionSpec, SchemaSpec, SequenceSpec,
@@ -16,7 +19,12 @@ def build_schema(ctx: FileContext, name: str, spec: SchemaSpec | None) -> tuple[
     ctx.identifier(name, path, "schema")
     spec = spec or SchemaSpec()
     schema = Schema(name=name, comment=spec.comment, source=ctx.at(path, key=True))
-    return schema, ctx.grants(spec.grants, path + ("grants",), "schema", QualifiedName(name, name))
+    if name == "public" and spec.comment is None:
+        schema = replace(schema, comment=public_schema().comment)
+    grants = ctx.grants(spec.grants, path + ("grants",), "schema", QualifiedName(name, name))
+    if name == "public" and not any(g.grantee == "public" for g in grants):
+        grants.append(public_usage(ctx.at(path, key=True)))
+    return schema, grants
 
 
 def build_extension(ctx: FileContext, name: str, spec: ExtensionSpec | None) -> Extension:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..catalog import (PRIVILEGES, Catalog, Collation, EnumType, Extension, Function, Grant, Index, Policy,
                        QualifiedName, Schema, Sequence, Table, Trigger, View)
+from ..catalog.builtin import public_schema, public_usage
 from .change import Change, Key
 from .keys import (collation_key, constraint_key, expression_needs, extension_key, function_key, function_needs,
                    object_key, relation_key, schema_key, type_key, types_needed)
@@ -60,7 +61,7 @@ def create_object(obj: object, extensions: frozenset[Key] = frozenset()) -> list
     provides, needs = object_provides(obj), object_needs(obj, extensions)
     if isinstance(obj, Schema) and obj.name == "public":
         # public exists in every database: declaring it carries only its comment and grants.
-        return [Change("comment", obj)] if obj.comment is not None else []
+        return [Change("comment", obj)] if obj.comment not in (None, public_schema().comment) else []
     kind = "create_" + {Schema: "schema", Extension: "extension", EnumType: "enum", Collation: "collation",
                         Sequence: "sequence", Function: "function", Table: "table", Index: "index", View: "view",
                         Trigger: "trigger", Policy: "policy"}[type(obj)]
@@ -91,7 +92,12 @@ def table_part_comments(table: Table) -> list[Change]:
     """Comments on columns and constraints declared inside a table."""
     parts = [c for c in (*table.columns, table.primary_key, *table.unique_constraints, *table.checks,
                          *table.foreign_keys) if c is not None and c.comment is not None]
-    return [Change("comment", part, context=table, needs=frozenset({relation_key(table.name)})) for part in parts]
+    fks = {fk.name for fk in table.foreign_keys}  # added after the table: their comments wait for them
+    return [Change("comment", part, context=table,
+                   needs=frozenset({relation_key(table.name)} | ({constraint_key(table.name, part.name)}
+                                                                  if part.name in fks and part in table.foreign_keys
+                                                                  else set())))
+            for part in parts]
 
 
 KIND_FIELDS = ("schemas", "extensions", "enums", "collations", "sequences", "functions", "tables", "indexes",
@@ -103,7 +109,8 @@ def create_changes(catalog: Catalog) -> list[Change]:
     and provides (unordered: see plan.graph.order_changes)."""
     extensions = frozenset(extension_key(e.name) for e in catalog.extensions)
     changes = [c for kind in KIND_FIELDS for obj in getattr(catalog, kind) for c in create_object(obj, extensions)]
-    changes += grant_changes(catalog.grants, "grant")
+    built_in = public_usage()  # every database has it already
+    changes += grant_changes([g for g in catalog.grants if g != built_in], "grant")
     changes += revoke_public_execute(catalog)
     return changes
 
