@@ -1,0 +1,47 @@
+"""Parse trees of the SQL texts a Catalog holds (policy expressions, view queries), read by
+Postgres's own parser once per text. Replayed migrations hand in the trees they already
+have, so nothing is parsed twice."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from pglast import parser
+
+
+@dataclass
+class ExpressionReader:
+    _expressions: dict[str, dict | None] = field(default_factory=dict)
+    _queries: dict[str, dict | None] = field(default_factory=dict)
+
+    def remember(self, text: str, tree: dict) -> None:
+        self._expressions[text] = tree
+
+    def remember_query(self, text: str, tree: dict) -> None:
+        self._queries[text] = tree
+
+    def expression(self, text: str | None) -> dict | None:
+        """The parse tree of an expression (None when there is none, or it does not parse:
+        `validate` reports syntax, lint does not repeat it)."""
+        if not text:
+            return None
+        if text not in self._expressions:
+            tree = _parse(f"SELECT ({text})")
+            self._expressions[text] = tree["SelectStmt"]["targetList"][0]["ResTarget"]["val"] if tree else None
+        return self._expressions[text]
+
+    def query(self, text: str | None) -> dict | None:
+        if not text:
+            return None
+        if text not in self._queries:
+            self._queries[text] = _parse(text)
+        return self._queries[text]
+
+
+def _parse(sql: str) -> dict | None:
+    try:
+        statements = json.loads(parser.parse_sql_json(sql)).get("stmts", [])
+    except parser.ParseError:
+        return None
+    return statements[0]["stmt"] if len(statements) == 1 else None

@@ -1,0 +1,3 @@
+"""The lint rules, one module per family. Importing this package registers them all."""
+
+from . import changes, locking, policies, routines, structure, transactions, types  # noqa: F401

@@ -1,0 +1,124 @@
+"""Column types and names that cost a rewrite, an outage or silent truncation later."""
+
+from __future__ import annotations
+
+from ...catalog import QualifiedName
+from ..context import FileContext, on
+from ..findings import rule
+from ..nodes import base_type, relation_name, strings, type_text
+
+TIMESTAMPTZ = rule(
+    "prefer-timestamptz", "migration", "info",
+    "timestamp (without time zone) column",
+    """`timestamp` stores a wall-clock reading with no zone: the same value means different
+    instants for clients in different zones, and comparisons with now() depend on the
+    session's TimeZone. `timestamptz` stores an instant (and costs the same 8 bytes).""",
+    "use timestamptz (timestamp with time zone)")
+
+TEXT = rule(
+    "prefer-text-over-varchar", "migration", "info",
+    "varchar(n) column",
+    """In Postgres varchar(n) is text with a length check; changing n later takes an ACCESS
+    EXCLUSIVE lock (and a rewrite when it shrinks). `text` with a CHECK (char_length(col) <= n)
+    constraint gives the same guarantee and can be changed with NOT VALID + VALIDATE.""",
+    "use text, with a CHECK constraint on char_length when a limit matters")
+
+IDENTITY = rule(
+    "prefer-identity", "migration", "info",
+    "serial/bigserial column",
+    """serial is a macro for a sequence plus a default: the sequence has its own owner and
+    privileges (a common source of 'permission denied for sequence'), and nothing stops
+    writes of explicit ids. `GENERATED … AS IDENTITY` is the SQL-standard form that belongs
+    to the column.""",
+    "use `bigint generated always as identity` (or `by default`)")
+
+BIGINT = rule(
+    "prefer-bigint", "migration", "info",
+    "integer or smallint key column (primary key, identity or serial)",
+    """A 32-bit key runs out at 2,147,483,647 rows (smallint at 32,767); widening it later
+    rewrites the table and every table whose foreign keys reference it. bigint costs 4 more
+    bytes per row.""",
+    "use bigint for generated keys")
+
+IDENTIFIER_LENGTH = rule(
+    "identifier-too-long", "migration", "error",
+    "identifier longer than 63 bytes",
+    """Postgres truncates identifiers to 63 bytes without an error: two long names can become
+    the same name, and the name in the database is not the one in the migration, so later
+    migrations (and dfworx-db's comparisons) that use the full name miss the object.""",
+    "shorten the name to 63 bytes or fewer")
+
+SMALL_INTEGERS = frozenset({"int4", "int2", "integer", "smallint", "int", "serial", "serial4", "smallserial",
+                            "serial2"})
+SERIALS = frozenset({"serial", "serial2", "serial4", "serial8", "smallserial", "bigserial"})
+
+
+def check_columns(table: QualifiedName, columns: list[dict], keys: set[str], ctx: FileContext) -> None:
+    """The type rules for columns a CREATE TABLE or ADD COLUMN introduces."""
+    for column in columns:
+        name, type_name, at = column["colname"], column.get("typeName"), column.get("location")
+        if type_name is None:  # a column of a partition or typed table takes its parent's type
+            continue
+        kind = base_type(type_name)
+        kinds = {c["Constraint"]["contype"] for c in column.get("constraints", ())}
+        if kind == "timestamp":
+            ctx.report(TIMESTAMPTZ, f"{table}.{name} is timestamp without time zone", at)
+        elif kind == "varchar" and type_name.get("typmods"):
+            ctx.report(TEXT, f"{table}.{name} is {type_text(type_name)}", at)
+        if kind in SERIALS:
+            ctx.report(IDENTITY, f"{table}.{name} is {kind}", at)
+        key = name in keys or "CONSTR_PRIMARY" in kinds or "CONSTR_IDENTITY" in kinds or kind in SERIALS
+        if kind in SMALL_INTEGERS and key:
+            ctx.report(BIGINT, f"{table}.{name} is a {type_text(type_name)} key", at)
+        _name_length(name, "column", ctx, at)
+
+
+def _name_length(name: str | None, what: str, ctx: FileContext, at: int | None = None) -> None:
+    if name and len(name.encode("utf-8")) > 63:
+        ctx.report(IDENTIFIER_LENGTH, f"{what} name {name!r} is {len(name.encode('utf-8'))} bytes; Postgres "
+                                      f"keeps only the first 63", at)
+
+
+@on("CreateStmt")
+def create_table(node: dict, ctx: FileContext) -> None:
+    table = relation_name(node["relation"])
+    _name_length(table.name, "table", ctx, node["relation"].get("location"))
+    columns, keys = [], set()
+    for element in node.get("tableElts", ()):
+        if "ColumnDef" in element:
+            columns.append(element["ColumnDef"])
+            for constraint in element["ColumnDef"].get("constraints", ()):
+                _name_length(constraint["Constraint"].get("conname"), "constraint", ctx)
+        elif "Constraint" in element:
+            constraint = element["Constraint"]
+            _name_length(constraint.get("conname"), "constraint", ctx, constraint.get("location"))
+            if constraint.get("contype") == "CONSTR_PRIMARY":
+                keys.update(strings(constraint.get("keys")))
+    check_columns(table, columns, keys, ctx)
+
+
+@on("AlterTableStmt")
+def add_columns(node: dict, ctx: FileContext) -> None:
+    table = relation_name(node["relation"])
+    columns = [c["AlterTableCmd"]["def"]["ColumnDef"] for c in node.get("cmds", ())
+               if c["AlterTableCmd"].get("subtype") == "AT_AddColumn"]
+    check_columns(table, columns, set(), ctx)
+    for item in node.get("cmds", ()):
+        definition = item["AlterTableCmd"].get("def", {})
+        if "Constraint" in definition:
+            _name_length(definition["Constraint"].get("conname"), "constraint", ctx)
+
+
+@on("IndexStmt")
+def index_name(node: dict, ctx: FileContext) -> None:
+    _name_length(node.get("idxname"), "index", ctx)
+
+
+@on("CreatePolicyStmt")
+def policy_name(node: dict, ctx: FileContext) -> None:
+    _name_length(node.get("policy_name"), "policy", ctx)
+
+
+@on("RenameStmt")
+def new_name(node: dict, ctx: FileContext) -> None:
+    _name_length(node.get("newname"), "new", ctx)

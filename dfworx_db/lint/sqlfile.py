@@ -1,0 +1,146 @@
+"""A migration file parsed once by Postgres's own parser (pglast's JSON output), with
+statement spans, byte offsets turned into line:column, and the inline ignore comments."""
+
+from __future__ import annotations
+
+import bisect
+import gc
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pglast import parser
+
+from ..errors import DeclarationError, Problem, SourceLocation
+
+IGNORE = re.compile(r"--\s*dfworx-db:\s*ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
+NO_TRANSACTION_MARKER = "-- dfworx-db: no-transaction"  # the marker plan writes (plan/migrations.py)
+_LEADING = re.compile(rb"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.S)
+
+
+@dataclass(frozen=True)
+class Statement:
+    node_type: str
+    node: dict
+    start: int  # byte offset of the statement's first token
+    end: int  # byte offset just past the statement (before its semicolon)
+
+
+@dataclass(frozen=True)
+class Ignore:
+    rules: tuple[str, ...]
+    location: SourceLocation
+    statement: int  # index of the statement it covers
+
+
+@dataclass
+class SqlFile:
+    path: str
+    text: str
+    statements: list[Statement]
+    ignores: list[Ignore] = field(default_factory=list)
+    transactional: bool = True
+    _data: bytes = b""
+    _line_starts: list[int] = field(default_factory=list)
+
+    def location(self, offset: int) -> SourceLocation:
+        """file:line:column of a byte offset (columns count characters, from 1)."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        line_start = self._line_starts[index]
+        column = len(self._data[line_start:offset].decode("utf-8", "replace")) + 1
+        return SourceLocation(self.path, index + 1, column)
+
+    def line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset)
+
+    def slice(self, start: int, end: int) -> str:
+        return self._data[start:end].decode("utf-8", "replace")
+
+    def enclosed(self, start: int) -> str:
+        """The text from `start` up to the parenthesis that closes the one `start` is in
+        (an expression written as `USING ( … )`), skipping quoted text."""
+        data, depth, i = self._data, 1, start
+        while i < len(data):
+            ch = data[i:i + 1]
+            if ch in (b"'", b'"'):
+                i = data.find(ch, i + 1)
+                if i < 0:
+                    break
+            elif ch == b"(":
+                depth += 1
+            elif ch == b")":
+                depth -= 1
+                if not depth:
+                    return self.slice(start, i).strip()
+            i += 1
+        return self.slice(start, len(data)).strip()
+
+
+def read_sql_file(path: Path | str, display: str | None = None) -> SqlFile:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise DeclarationError([Problem(f"cannot read {path}: {err}", SourceLocation(str(path)))]) from None
+    return parse_sql_file(text, display or str(path))
+
+
+def parse_sql_file(text: str, path: str) -> SqlFile:
+    """Parse a whole script; a syntax error is a DeclarationError at its file:line."""
+    data = text.encode("utf-8")
+    line_starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
+    sql_file = SqlFile(path, text, [], _data=data, _line_starts=line_starts)
+    try:
+        raw = parser.parse_sql_json(text)
+    except parser.ParseError as err:
+        offset = max((err.location or 1) - 1, 0)
+        where = sql_file.location(len(text[:offset].encode("utf-8")))
+        raise DeclarationError([Problem(f"not valid SQL: {err.args[0]}", where,
+                                        "fix the statement; lint reads files with Postgres's own parser")]) from None
+    # Hundreds of thousands of small dicts: the cyclic GC would scan them again and again.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        stmts = json.loads(raw).get("stmts", [])
+    finally:
+        if enabled:
+            gc.enable()
+    for raw_stmt in stmts:
+        ((node_type, node),) = raw_stmt["stmt"].items()
+        begin = raw_stmt.get("stmt_location", 0)
+        end = begin + raw_stmt.get("stmt_len", len(data) - begin)
+        start = _LEADING.match(data, begin, end).end()
+        sql_file.statements.append(Statement(node_type, node, start, end))
+    sql_file.transactional = not _has_no_transaction_marker(text)
+    sql_file.ignores = _ignores(sql_file)
+    return sql_file
+
+
+def _has_no_transaction_marker(text: str) -> bool:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped == NO_TRANSACTION_MARKER:
+            return True
+        if stripped and not stripped.startswith("--"):
+            return False
+    return False
+
+
+def _ignores(sql_file: SqlFile) -> list[Ignore]:
+    """Each ignore comment covers the statement it is written in or trails on the same
+    line, else the next statement (a comment between statements belongs to the one after)."""
+    if "dfworx-db:" not in sql_file.text:
+        return []
+    found = []
+    starts = [s.start for s in sql_file.statements]
+    for match in IGNORE.finditer(sql_file.text):
+        offset = len(sql_file.text[:match.start()].encode("utf-8"))
+        rules = tuple(r.strip() for r in match.group(1).split(","))
+        line = sql_file.line_of(offset)
+        index = bisect.bisect_right(starts, offset) - 1
+        if index < 0 or (offset > sql_file.statements[index].end
+                         and sql_file.line_of(sql_file.statements[index].end) != line):
+            index += 1  # neither inside a statement nor trailing one on its line: the next one
+        found.append(Ignore(rules, sql_file.location(offset), index))
+    return found
