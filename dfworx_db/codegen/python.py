@@ -68,13 +68,15 @@ class PythonWriter:
     def row_class(self, relation: Relation) -> str:
         return relation.type_name or self.base_name(relation) + "Row"
 
-    def annotation(self, field: Field, rules: ColumnRules | None) -> str:
-        """The type of a non-null value of `field`, with its constraints."""
+    def annotation(self, field: Field, rules: ColumnRules | None, kind: str = "insert") -> str:
+        """The type of a non-null value of `field`, with its constraints. A declared
+        format (email, uri) is what the API accepts, not what the database guarantees,
+        so Row models, which validate what the database returns, leave it out."""
         element = field.type.element
         constraints: list[str] = []
         if rules and rules.choices and not field.type.array_depth:
             base = "Literal[" + ", ".join(json.dumps(c) for c in rules.choices) + "]"
-        elif field.format in _FORMATS and not field.type.array_depth:
+        elif field.format in _FORMATS and not field.type.array_depth and kind != "row":
             base, module = _FORMATS[field.format]
             self.imports.add(module)
         else:
@@ -131,7 +133,7 @@ class PythonWriter:
                 continue
             if kind != "row" and (field.generated or field.identity == "always" or not field.updatable):
                 continue  # Postgres refuses a value for them
-            annotation = self.annotation(field, rules.columns.get(field.name))
+            annotation = self.annotation(field, rules.columns.get(field.name), kind)
             lines.append(f"{field.name}: {self._declared(field, annotation, kind)}")
         return lines
 
