@@ -90,7 +90,10 @@ def write_declarations(catalog: Catalog, *, layout: Layout = "schema", skip_unsu
     if catalog.extensions:
         documents[PurePosixPath("extensions.yaml")] = {
             "extensions": {e.name: _extension_entry(e) for e in catalog.extensions}}
-    ordered = {path: _ordered(doc) for path, doc in sorted(documents.items(), key=lambda item: item[0].parts)}
+    # A schema with nothing to say (public, usually) gets no file, unless there is no other.
+    said = {path: doc for path, doc in documents.items() if set(doc) - {"schema"}} or \
+        {files.schema_file("public"): {}}
+    ordered = {path: _ordered(doc) for path, doc in sorted(said.items(), key=lambda item: item[0].parts)}
     return Pulled({path: HEADER + dump_yaml(doc) for path, doc in ordered.items()}, tuple(unsupported))
 
 

@@ -105,7 +105,8 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    # A value that starts with a quote needs quoting; in double quotes it reads as SQL ("'draft'").
+    # Text that needs quoting and holds a single quote goes in double quotes, so that
+    # SQL reads as SQL ("'draft'" rather than 'draft').
     style = None
     if "\n" in value:
         style = "|"
