@@ -26,7 +26,7 @@ from .tables import build_tables
 Row = dict[str, Any]
 
 # The kinds read with the final list of schemas, in the order they are fetched.
-KINDS = ("extensions", "enums", "collations", "sequences", "tables", "indexes", "functions", "triggers",
+KINDS = ("extensions", "enums", "collations", "sequences", "tables", "columns", "constraints", "indexes", "functions", "triggers",
          "views", "policies", "grants", "dependencies", "unsupported")
 
 # Canonical output of pg_get_expr, format_type, pg_get_viewdef, …: with an empty
@@ -92,7 +92,7 @@ class Inspector:
             enums=build_enums(rows["enums"]),
             collations=build_collations(rows["collations"]),
             sequences=build_sequences(rows["sequences"]),
-            tables=build_tables(rows["tables"]),
+            tables=build_tables(rows["tables"], rows["columns"], rows["constraints"]),
             indexes=build_indexes(rows["indexes"]),
             functions=functions,
             triggers=build_triggers(rows["triggers"]),

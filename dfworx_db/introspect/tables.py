@@ -1,4 +1,5 @@
-"""Tables, their columns and constraints from the rows of queries/tables.sql."""
+"""Tables, their columns and constraints from the rows of queries/tables.sql, columns.sql
+and constraints.sql."""
 
 from __future__ import annotations
 
@@ -32,19 +33,34 @@ def check_expression(definition: str) -> str:
 
 
 def build_column(c: Row) -> Column:
+    collation = QualifiedName(c["collation_schema"], c["collation_name"]) if c["collation_name"] is not None else None
     return Column(name=c["name"], type=c["type"], not_null=c["not_null"], default=c["default"],
-                  identity=IDENTITY.get(c["identity"]), generated=c["generated"], collation=QualifiedName(*c["collation"]) if c["collation"] else None,
+                  identity=IDENTITY.get(c["identity"]), generated=c["generated"], collation=collation,
                   inherited=c["inherited"], comment=c["comment"])
 
 
-def build_tables(rows: Iterable[Row]) -> list[Table]:
+def by_table(rows: Iterable[Row]) -> dict[int, list[Row]]:
+    """Rows of columns.sql or constraints.sql grouped by their table's oid, in query order."""
+    grouped: dict[int, list[Row]] = {}
+    for r in rows:
+        grouped.setdefault(r["table_oid"], []).append(r)
+    return grouped
+
+
+def build_tables(rows: Iterable[Row], column_rows: Iterable[Row], constraint_rows: Iterable[Row]) -> list[Table]:
+    """Tables from the rows of tables.sql, their columns and constraints from those of
+    columns.sql and constraints.sql."""
+    columns_of, constraints_of = by_table(column_rows), by_table(constraint_rows)
     tables = []
     for r in rows:
+        column_rows_of_table = columns_of.get(r["oid"], [])
+        column_names = {c["attnum"]: c["name"] for c in column_rows_of_table}
         parents = tuple(QualifiedName(schema, name) for schema, name in r["parents"])
         primary_key = None
         uniques, foreign_keys, checks = [], [], []
-        for con in r["constraints"]:
-            kind, name, columns, comment = con["type"], con["name"], tuple(con["columns"]), con["comment"]
+        for con in constraints_of.get(r["oid"], ()):
+            kind, name, comment = con["type"], con["name"], con["comment"]
+            columns = tuple(column_names[n] for n in con["column_numbers"] or ())
             if kind == "p":
                 primary_key = PrimaryKey(name=name, columns=columns, comment=comment)
             elif kind == "u":
@@ -53,7 +69,7 @@ def build_tables(rows: Iterable[Row]) -> list[Table]:
                     deferrable=con["deferrable"], initially_deferred=con["initially_deferred"], comment=comment))
             elif kind == "f":
                 foreign_keys.append(ForeignKey(
-                    name=name, columns=columns, references=QualifiedName(*con["references"]),
+                    name=name, columns=columns, references=QualifiedName(con["references_schema"], con["references_table"]),
                     referenced_columns=tuple(con["referenced_columns"]), on_delete=FK_ACTION[con["on_delete"]],
                     on_update=FK_ACTION[con["on_update"]], match_full=con["match_full"],
                     deferrable=con["deferrable"], initially_deferred=con["initially_deferred"], comment=comment))
@@ -62,7 +78,7 @@ def build_tables(rows: Iterable[Row]) -> list[Table]:
                                               no_inherit=con["no_inherit"], comment=comment))
         tables.append(Table(
             name=QualifiedName(r["schema"], r["name"]),
-            columns=tuple(build_column(c) for c in r["columns"]),
+            columns=tuple(build_column(c) for c in column_rows_of_table),
             primary_key=primary_key,
             unique_constraints=tuple(uniques),
             foreign_keys=tuple(foreign_keys),
