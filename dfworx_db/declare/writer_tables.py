@@ -110,7 +110,7 @@ def _place_constraints(table: Table, columns: list[Column], names: NameSimulator
         unnamed = not pk.comment and names.take(table, None, "pkey", pk.name)
         rest["primary_key"] = list(pk.columns) if unnamed else \
             _named({"name": pk.name, "columns": list(pk.columns)}, pk.comment)
-    uniques = []
+    uniques: list[Any] = []
     for u in (u for u in table.unique_constraints if id(u) not in placed):
         unnamed = names.take(table, u.columns, "key", u.name)
         if unnamed and not _has_options(u):
