@@ -13,6 +13,8 @@ from .sqlfile import SqlFile, Statement
 
 Handler = Callable[[dict, "FileContext"], None]
 HANDLERS: dict[str, list[Handler]] = defaultdict(list)
+FileCheck = Callable[["FileContext"], None]
+FILE_CHECKS: list[FileCheck] = []  # run once per file, after its statements
 
 
 def on(*node_types: str) -> Callable[[Handler], Handler]:
@@ -22,6 +24,12 @@ def on(*node_types: str) -> Callable[[Handler], Handler]:
             HANDLERS[node_type].append(handler)
         return handler
     return register
+
+
+def after_file(check: FileCheck) -> FileCheck:
+    """Register a check that reads a whole file once its statements have been walked."""
+    FILE_CHECKS.append(check)
+    return check
 
 
 @dataclass

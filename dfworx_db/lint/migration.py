@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from .context import HANDLERS, FileContext, SetState
+from .context import FILE_CHECKS, HANDLERS, FileContext, SetState
 from .expressions import ExpressionReader
 from .findings import Finding
 from .nodes import relation_name
 from .replay import Replay
-from .rules import transactions
+from . import rules  # noqa: F401  (registers the handlers)
 from .schema import SchemaContext, lint_catalog
 from .sqlfile import SqlFile
 
@@ -27,7 +27,8 @@ def lint_migrations(files: list[SqlFile], exposed_schemas: tuple[str, ...] = ("p
                 handler(statement.node, ctx)
             _track(statement.node_type, statement.node, ctx)
             replay.apply(statement, sql_file)
-        transactions.finish(ctx)
+        for check in FILE_CHECKS:
+            check(ctx)
     schema = SchemaContext(replay.catalog(), replay.expressions, configured_exposed=exposed_schemas)
     return findings + lint_catalog(schema)
 

@@ -252,6 +252,8 @@ def _drop(r: Replay, node: dict, f: SqlFile, statement: Statement) -> None:
             continue
         parts = (strings(item["ObjectWithArgs"].get("objname")) if "ObjectWithArgs" in item
                  else [item["String"]["sval"]] if "String" in item else strings(item.get("List", {}).get("items")))
+        if not parts:
+            continue  # a type or another object the replay does not model
         target = qualified(parts)
         store = {"OBJECT_TABLE": r.tables, "OBJECT_INDEX": r.indexes, "OBJECT_FUNCTION": r.functions,
                  "OBJECT_VIEW": r.views}.get(kind)

@@ -130,3 +130,8 @@ def enum_value(node: dict, ctx: FileContext) -> None:
     if node.get("newVal") and not node.get("oldVal") and not node.get("newValNeighbor"):
         ctx.report(ENUM_POSITION, f"{'.'.join(strings(node.get('typeName')))} gets {node['newVal']!r} "
                                   "at the end of its order")
+
+
+@on("DropdbStmt")
+def drop_database(node: dict, ctx: FileContext) -> None:
+    ctx.report(DROPS["OBJECT_DATABASE"], f"drops the database {node.get('dbname')}")

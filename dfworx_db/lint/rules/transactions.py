@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...catalog import QualifiedName
-from ..context import FileContext, on
+from ..context import FileContext, after_file, on
 from ..findings import rule
 
 LOCK_TIMEOUT = rule(
@@ -89,7 +89,8 @@ def transaction(node: dict, ctx: FileContext) -> None:
         ctx.not_valid.clear()
 
 
-def finish(ctx: FileContext) -> None:
+@after_file
+def unterminated(ctx: FileContext) -> None:
     """End of file: an explicit transaction still open."""
     if ctx.transaction_depth and ctx.begin_offset is not None:
         ctx.report(UNTERMINATED, "this BEGIN is never committed", ctx.begin_offset)

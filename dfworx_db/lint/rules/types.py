@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import json
+import re
+
 from ...catalog import QualifiedName
-from ..context import FileContext, on
+from ..context import FileContext, after_file, on
 from ..findings import rule
 from ..nodes import base_type, relation_name, strings, type_text
 
@@ -70,28 +74,45 @@ def check_columns(table: QualifiedName, columns: list[dict], keys: set[str], ctx
         key = name in keys or "CONSTR_PRIMARY" in kinds or "CONSTR_IDENTITY" in kinds or kind in SERIALS
         if kind in SMALL_INTEGERS and key:
             ctx.report(BIGINT, f"{table}.{name} is a {type_text(type_name)} key", at)
-        _name_length(name, "column", ctx, at)
 
 
-def _name_length(name: str | None, what: str, ctx: FileContext, at: int | None = None) -> None:
-    if name and len(name.encode("utf-8")) > 63:
-        ctx.report(IDENTIFIER_LENGTH, f"{what} name {name!r} is {len(name.encode('utf-8'))} bytes; Postgres "
-                                      f"keeps only the first 63", at)
+# Identifier-like words of 64+ bytes: unquoted, or quoted (doubled quotes inside).
+LONG_WORD = re.compile(r'"((?:[^"]|""){64,})"|(?<![\w$])([A-Za-z_\x80-\uffff][\w$\x80-\uffff]{63,})')
+
+
+@after_file
+def long_identifiers(ctx: FileContext) -> None:
+    """The parser truncates identifiers to 63 bytes before any rule sees them, so the source
+    text is searched for long words, kept when the statement holds their truncated form
+    (which leaves out long words in strings and comments)."""
+    text = ctx.file.text
+    if not LONG_WORD.search(text):
+        return
+    starts = [s.start for s in ctx.file.statements]
+    for match in LONG_WORD.finditer(text):
+        quoted, bare = match.groups()
+        word = quoted.replace('""', '"') if quoted else bare.lower()
+        size = len(word.encode("utf-8"))
+        if size <= 63:
+            continue
+        offset = len(text[:match.start()].encode("utf-8"))
+        index = bisect.bisect_right(starts, offset) - 1
+        truncated = word.encode("utf-8")[:63].decode("utf-8", "ignore")
+        if index >= 0 and json.dumps(truncated) in json.dumps(ctx.file.statements[index].node):
+            ctx.statement = ctx.file.statements[index]
+            ctx.report(IDENTIFIER_LENGTH, f"{word!r} is {size} bytes; Postgres keeps only the first 63: "
+                                          f"{truncated!r}", offset)
 
 
 @on("CreateStmt")
 def create_table(node: dict, ctx: FileContext) -> None:
     table = relation_name(node["relation"])
-    _name_length(table.name, "table", ctx, node["relation"].get("location"))
     columns, keys = [], set()
     for element in node.get("tableElts", ()):
         if "ColumnDef" in element:
             columns.append(element["ColumnDef"])
-            for constraint in element["ColumnDef"].get("constraints", ()):
-                _name_length(constraint["Constraint"].get("conname"), "constraint", ctx)
         elif "Constraint" in element:
             constraint = element["Constraint"]
-            _name_length(constraint.get("conname"), "constraint", ctx, constraint.get("location"))
             if constraint.get("contype") == "CONSTR_PRIMARY":
                 keys.update(strings(constraint.get("keys")))
     check_columns(table, columns, keys, ctx)
@@ -103,22 +124,3 @@ def add_columns(node: dict, ctx: FileContext) -> None:
     columns = [c["AlterTableCmd"]["def"]["ColumnDef"] for c in node.get("cmds", ())
                if c["AlterTableCmd"].get("subtype") == "AT_AddColumn"]
     check_columns(table, columns, set(), ctx)
-    for item in node.get("cmds", ()):
-        definition = item["AlterTableCmd"].get("def", {})
-        if "Constraint" in definition:
-            _name_length(definition["Constraint"].get("conname"), "constraint", ctx)
-
-
-@on("IndexStmt")
-def index_name(node: dict, ctx: FileContext) -> None:
-    _name_length(node.get("idxname"), "index", ctx)
-
-
-@on("CreatePolicyStmt")
-def policy_name(node: dict, ctx: FileContext) -> None:
-    _name_length(node.get("policy_name"), "policy", ctx)
-
-
-@on("RenameStmt")
-def new_name(node: dict, ctx: FileContext) -> None:
-    _name_length(node.get("newname"), "new", ctx)

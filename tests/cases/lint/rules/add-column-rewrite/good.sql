@@ -1,0 +1,1 @@
+ALTER TABLE public.users ADD COLUMN joined_at timestamptz NOT NULL DEFAULT now();

@@ -1,0 +1,1 @@
+CREATE VIEW public.user_emails WITH (security_invoker = true) AS SELECT id, email FROM auth.users;

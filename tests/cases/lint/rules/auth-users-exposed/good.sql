@@ -1,0 +1,2 @@
+CREATE SCHEMA private;
+CREATE VIEW private.user_emails WITH (security_invoker = true) AS SELECT id, email FROM auth.users;

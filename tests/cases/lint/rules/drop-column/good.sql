@@ -1,0 +1,1 @@
+COMMENT ON COLUMN public.users.nickname IS 'deprecated: no longer written';

@@ -1,0 +1,1 @@
+COMMENT ON DATABASE analytics IS 'to be dropped by hand';

@@ -1,0 +1,1 @@
+DROP FUNCTION public.old_total(bigint);

@@ -1,0 +1,1 @@
+DROP POLICY "Owners read" ON public.notes;

@@ -1,0 +1,1 @@
+COMMENT ON SCHEMA legacy IS 'deprecated';

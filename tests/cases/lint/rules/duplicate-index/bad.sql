@@ -1,0 +1,5 @@
+CREATE TABLE public.accounts (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  email text NOT NULL UNIQUE
+);
+CREATE INDEX accounts_email_idx ON public.accounts (email);

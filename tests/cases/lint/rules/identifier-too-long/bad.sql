@@ -1,0 +1,1 @@
+CREATE INDEX idx_organization_memberships_by_organization_and_user_and_created ON public.tags (name);

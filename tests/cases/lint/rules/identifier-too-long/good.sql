@@ -1,0 +1,1 @@
+CREATE INDEX idx_memberships_org_user_created ON public.tags (name);

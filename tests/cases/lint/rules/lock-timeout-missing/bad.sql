@@ -1,0 +1,2 @@
+SET statement_timeout = '60s';
+ALTER TABLE public.users ADD COLUMN bio text;

@@ -1,0 +1,1 @@
+CREATE TABLE public.tags (id bigint PRIMARY KEY, name text NOT NULL CHECK (char_length(name) <= 50));

@@ -1,0 +1,1 @@
+ALTER TABLE public.users ADD COLUMN plan text NOT NULL DEFAULT 'free';

@@ -1,0 +1,2 @@
+SET lock_timeout = '4s';
+ALTER TABLE public.users ADD COLUMN bio text;

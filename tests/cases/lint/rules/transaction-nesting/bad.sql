@@ -1,0 +1,3 @@
+BEGIN;
+CREATE TABLE public.tags (id bigint PRIMARY KEY, name text NOT NULL);
+COMMIT;

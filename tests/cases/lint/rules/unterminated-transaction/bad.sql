@@ -1,0 +1,3 @@
+-- dfworx-db: no-transaction
+BEGIN;
+CREATE TABLE public.tags (id bigint PRIMARY KEY, name text NOT NULL);

@@ -1,0 +1,2 @@
+-- dfworx-db: ignore drop-column
+ALTER TABLE public.users DROP COLUMN nickname;
