@@ -208,7 +208,8 @@ class _Runner:
             return self._run_in_transaction(file, statements, started_at, start)
         return self._run_outside_transaction(file, statements, started_at, start)
 
-    def _run_in_transaction(self, file, statements, started_at, start) -> FileOutcome:
+    def _run_in_transaction(self, file: MigrationFile, statements: list[Statement], started_at: datetime,
+                            start: float) -> FileOutcome:
         done, first_error = 0, None
         try:
             with self.conn.transaction():
@@ -224,7 +225,8 @@ class _Runner:
             raise self._failed(file, statements, self._done, failing, error, start) from None
         return FileOutcome(file, True, done, len(statements), _ms_since(start), True)
 
-    def _run_outside_transaction(self, file, statements, started_at, start) -> FileOutcome:
+    def _run_outside_transaction(self, file: MigrationFile, statements: list[Statement], started_at: datetime,
+                                 start: float) -> FileOutcome:
         try:
             done = self._execute(file, statements)
         except psycopg.Error as err:
@@ -261,7 +263,8 @@ class _Runner:
         return [f"    {schema}.{name}" for schema, name in rows
                 if re.search(rf"(?<![\w$]){re.escape(name)}(?![\w$])", file.text, re.IGNORECASE)]
 
-    def _failed(self, file, statements, done, failing, error, start, extra=None) -> _Failed:
+    def _failed(self, file: MigrationFile, statements: list[Statement], done: int, failing: Statement | None,
+                error: psycopg.Error | None, start: float, extra: list[str] | None = None) -> _Failed:
         lost = self.conn.broken or self.conn.closed
         outcome = FileOutcome(file, False, done, len(statements), _ms_since(start) if start else 0, file.transactional)
         extra = list(extra or [])

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from ..config import Config
 from ..errors import DeclarationError, Problem, SourceLocation
 
-DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|h)?\s*$")
-UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "min": 60.0, "h": 3600.0}
+DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|min|m|h)?\s*$")
+UNIT_SECONDS = {"ms": 0.001, "s": 1.0, "min": 60.0, "m": 60.0, "h": 3600.0}
 DEFAULTS = {"lock_timeout": "5s", "statement_timeout": "15min", "lock_wait": "60s"}
 
 

@@ -150,6 +150,8 @@ def test_apply_settings_from_dfworx_yaml_and_options(tmp_path):
     Project(tmp_path, apply_section="apply:\n  lock_timeout: 2s\n  statement_timeout: 1min\n  lock_wait: 10\n")
     settings = apply_settings(load_config(tmp_path), lock_wait="250ms")
     assert (settings.lock_timeout, settings.statement_timeout, settings.lock_wait) == ("2000ms", "60000ms", 0.25)
+    assert apply_settings(load_config(tmp_path), lock_wait="5m", lock_timeout="0").lock_wait == 300.0
+    assert apply_settings(load_config(tmp_path), lock_timeout="0").lock_timeout == "0ms"
 
 
 def test_a_bad_apply_setting_names_the_key(tmp_path):
