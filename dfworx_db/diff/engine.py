@@ -8,6 +8,8 @@ the drops of what depends on it, a create for the drop of what it replaces."""
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -103,7 +105,10 @@ def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_
     a dependency, except a partition or child of a table that is itself rebuilt: that
     would lose its rows, so it is reported instead."""
     broken = {object_key(o) for o in to_drop.values()}
-    retyped = {object_key(owner) for owner, c in alters if c.kind in ("alter_column_type", "drop_column")}
+    retyped: dict[Key, set[str]] = {}  # table → its columns retyped or dropped
+    for owner, c in alters:
+        if c.kind in ("alter_column_type", "drop_column"):
+            retyped.setdefault(object_key(owner), set()).add(c.subject.name)
     changed = True
     while changed:
         changed = False
@@ -113,7 +118,7 @@ def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_
             # Every object "needs" every extension, for ordering only: a dropped extension
             # does not make the objects that merely come after it follow it.
             needs = frozenset(k for k in needs_of(obj) if k[0] != "extension")
-            if not (needs & broken or (isinstance(obj, (View, Policy, Trigger)) and needs & retyped)):
+            if not (needs & broken or _names_retyped_column(obj, needs, retyped)):
                 continue
             if isinstance(obj, Table) and key in new_objects and not object_needs(new_objects[key]) & broken:
                 continue  # its own alters (a dropped or retyped column) let go of what is dropped
@@ -128,6 +133,27 @@ def _replace_dependents(old_objects: dict, new_objects: dict, to_drop: dict, to_
             alters[:] = [(o, c) for o, c in alters if object_key(o) != object_key(obj)]
             broken.add(object_key(obj))
             changed = True
+
+
+def _names_retyped_column(obj: object, needs: frozenset[Key], retyped: dict[Key, set[str]]) -> bool:
+    """A view, policy or trigger that names a retyped or dropped column of a table it
+    reads (Postgres refuses those ALTERs while it exists). Matching the name anywhere in
+    its expressions errs on the safe side: at worst it is replaced needlessly."""
+    if not isinstance(obj, (View, Policy, Trigger)):
+        return False
+    columns = set().union(*(retyped[k] for k in needs if k in retyped))
+    if not columns:
+        return False
+    match obj:
+        case View():
+            texts = [obj.query]
+        case Policy():
+            texts = [obj.using or "", obj.with_check or ""]
+        case Trigger():
+            texts = [obj.when or "", *obj.update_columns]
+    words = set(re.findall(r'[A-Za-z_][A-Za-z0-9_$]*|"(?:[^"]|"")+"', " ".join(texts)))
+    words = {w[1:-1].replace('""', '"') if w.startswith('"') else w.lower() for w in words}
+    return bool(columns & words)
 
 
 def _skip_owned_sequences(to_drop: dict, alters: list[tuple[object, Change]]) -> None:
