@@ -49,8 +49,16 @@ def migration_files(paths: list[Path], config: LintConfig) -> list[Path]:
 
 
 def lint_paths(paths: list[Path], config: LintConfig) -> LintResult:
-    files = [read_sql_file(p) for p in migration_files(paths, config)]
+    files = [read_sql_file(p, _display(p)) for p in migration_files(paths, config)]
     return LintResult(lint_sql_files(files, config), len(files))
+
+
+def _display(path: Path) -> str:
+    """A path as reports show it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def lint_sql_files(files: list[SqlFile], config: LintConfig) -> list[Finding]:

@@ -94,7 +94,7 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
     try:
         raw = parser.parse_sql_json(text)
     except parser.ParseError as err:
-        offset = max((err.location or 1) - 1, 0)
+        offset = err.args[1] if len(err.args) > 1 and err.args[1] is not None else 0  # a character index
         where = sql_file.location(len(text[:offset].encode("utf-8")))
         raise DeclarationError([Problem(f"not valid SQL: {err.args[0]}", where,
                                         "fix the statement; lint reads files with Postgres's own parser")]) from None
