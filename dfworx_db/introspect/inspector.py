@@ -18,7 +18,8 @@ from ..catalog import Catalog
 from ..errors import UnsupportedError
 from ..managed import MANAGED_SCHEMAS
 from .indexes import build_indexes
-from .objects import build_collations, build_enums, build_extensions, build_schemas, build_sequences, build_views
+from .objects import (build_collations, build_dependencies, build_enums, build_extensions, build_schemas,
+                      build_sequences, build_views)
 from .routines import build_functions, build_triggers
 from .security import build_grants, build_policies
 from .tables import build_tables
@@ -42,9 +43,21 @@ _CANONICAL_SESSION = (
 
 
 @lru_cache(maxsize=None)
-def query_text(kind: str) -> str:
-    """The catalog query of one object kind, as shipped in dfworx_db/introspect/queries."""
-    return files("dfworx_db.introspect").joinpath("queries", f"{kind}.sql").read_text(encoding="utf-8")
+def query_text(kind: str, major_version: int) -> str:
+    """The catalog query of one object kind, as shipped in dfworx_db/introspect/queries,
+    for a server of `major_version`: the lines between `--@since N` and `--@end` are kept
+    only from PostgreSQL N on (they name catalog columns older servers lack)."""
+    text = files("dfworx_db.introspect").joinpath("queries", f"{kind}.sql").read_text(encoding="utf-8")
+    kept, since = [], None
+    for line in text.splitlines(keepends=True):
+        marker = line.strip()
+        if marker.startswith("--@since "):
+            since = int(marker.removeprefix("--@since "))
+        elif marker == "--@end":
+            since = None
+        elif since is None or major_version >= since:
+            kept.append(line)
+    return "".join(kept)
 
 
 def schema_included(name: str, include: frozenset[str] | None, exclude: frozenset[str]) -> bool:
@@ -99,7 +112,7 @@ class Inspector:
             views=build_views(rows["views"]),
             policies=build_policies(rows["policies"]),
             grants=build_grants(rows["grants"], function_oids),
-            dependencies=[(tuple(r["dependent"]), tuple(r["referenced"])) for r in rows["dependencies"]],
+            dependencies=build_dependencies(rows["dependencies"]),
         )
         return catalog, [f"{r['kind']} {r['name']}" for r in rows["unsupported"]]
 
@@ -113,7 +126,7 @@ class Inspector:
             yield
 
     def _fetch(self, kind: str, params: dict[str, Any]) -> list[Row]:
-        cursor = self.conn.execute(query_text(kind), params or None)
+        cursor = self.conn.execute(query_text(kind, self.conn.info.server_version // 10000), params or None)
         names = [column.name for column in cursor.description or ()]
         return [dict(zip(names, values)) for values in cursor.fetchall()]
 

@@ -1,4 +1,5 @@
-"""Schemas, extensions, enum types, collations, sequences and views from their query rows."""
+"""Schemas, extensions, enum types, collations, sequences, views and dependencies from
+their query rows."""
 
 from __future__ import annotations
 
@@ -85,3 +86,13 @@ def build_views(rows: Iterable[Row]) -> list[View]:
                  security_barrier=reloption_flag(r["options"], "security_barrier"),
                  comment=r["comment"], column_comments=tuple(sorted((c, text) for c, text in r["column_comments"])))
             for r in rows]
+
+
+def build_dependencies(rows: Iterable[Row]) -> list[tuple[tuple, tuple]]:
+    """(dependent, referenced) keys from the rows of queries/dependencies.sql, each edge
+    once: a policy or a trigger is named by its table and its own name, anything else by
+    its name."""
+    return list(dict.fromkeys(
+        ((r["kind"], r["schema"], r["name"]) if r["member"] is None else (r["kind"], r["schema"], r["name"], r["member"]),
+         (r["referenced_kind"], r["referenced_schema"], r["referenced_name"]))
+        for r in rows))

@@ -85,21 +85,25 @@ SELECT kind, name FROM (
     FROM constraints WHERE contype = 't'
     UNION ALL
     SELECT 'not valid constraint', format('%%I on %%I.%%I', conname, nspname, relname)
-    FROM constraints con
-    -- A NOT ENFORCED constraint (PostgreSQL 18) is never validated either: reported once, below.
+    FROM constraints
     WHERE contype IN ('c', 'f', 'n') AND NOT convalidated AND conparentid = 0
-      AND coalesce(to_jsonb(con) ->> 'conenforced', 'true') = 'true'
+    --@since 18
+      -- A NOT ENFORCED constraint is never validated either: reported once, below.
+      AND conenforced
+    --@end
     UNION ALL
     SELECT 'deferrable primary key', format('%%I on %%I.%%I', conname, nspname, relname)
     FROM constraints WHERE contype = 'p' AND condeferrable
     UNION ALL
-    -- PostgreSQL 18: NOT ENFORCED constraints, WITHOUT OVERLAPS / PERIOD keys.
+    --@since 18
     SELECT 'not enforced constraint', format('%%I on %%I.%%I', conname, nspname, relname)
-    FROM constraints con WHERE to_jsonb(con) ->> 'conenforced' = 'false'
+    FROM constraints WHERE NOT conenforced
     UNION ALL
+    -- WITHOUT OVERLAPS / PERIOD keys.
     SELECT 'temporal constraint', format('%%I on %%I.%%I', conname, nspname, relname)
-    FROM constraints con WHERE to_jsonb(con) ->> 'conperiod' = 'true'
+    FROM constraints WHERE conperiod
     UNION ALL
+    --@end
     SELECT 'foreign key SET NULL/DEFAULT column list', format('%%I on %%I.%%I', conname, nspname, relname)
     FROM constraints WHERE contype = 'f' AND confdelsetcols IS NOT NULL
     UNION ALL
@@ -107,10 +111,12 @@ SELECT kind, name FROM (
     FROM constraints con JOIN pg_index x ON x.indexrelid = con.conindid
     WHERE con.contype IN ('p', 'u') AND x.indnkeyatts <> x.indnatts
     UNION ALL
+    --@since 18
     SELECT 'virtual generated column', format('%%I.%%I.%%I', r.nspname, r.relname, a.attname)
     FROM rels r JOIN pg_attribute a ON a.attrelid = r.oid
     WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = 'v'
     UNION ALL
+    --@end
     -- An identity column's sequence with anything but the defaults.
     SELECT 'identity sequence options', format('%%I.%%I.%%I', r.nspname, r.relname, a.attname)
     FROM rels r
