@@ -27,6 +27,7 @@ err_console = Console(stderr=True, highlight=False)
 # Commands that live beside their stage, imported only when invoked (a fast --help and a
 # fast start for every other command): name → "module:attribute" of a click command.
 LAZY_COMMANDS: dict[str, str] = {
+    "lint": "dfworx_db.lint.command:lint",
     "gen": "dfworx_db.codegen.command:gen",
     "apply": "dfworx_db.migrate.command:apply_command",
     "baseline": "dfworx_db.migrate.command:baseline_command",
