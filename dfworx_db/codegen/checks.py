@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pglast import ast, parse_sql
 from pglast.enums import A_Expr_Kind, BoolExprType
@@ -32,17 +33,22 @@ class TableRules:
 
 
 def read_checks(expressions: tuple[str, ...]) -> TableRules:
+    """What the CHECK `expressions` of one table say about its columns."""
     rules = TableRules()
     for text in expressions:
-        try:
-            statement = parse_sql(f"SELECT {text}")[0].stmt
-        except Exception:  # noqa: BLE001 - anything unparsable is simply not modelled
-            rules.unmodelled.append(text)
-            continue
-        target = statement.targetList[0].val  # type: ignore[attr-defined]
-        if not all(_read(part, rules) for part in _conjuncts(target)):
+        target = parse_expression(text)
+        if target is None or not all(_read(part, rules) for part in _conjuncts(target)):
             rules.unmodelled.append(text)
     return rules
+
+
+@lru_cache(maxsize=8192)
+def parse_expression(text: str):
+    """The parse tree of an SQL expression (cached: generated schemas repeat them), or None."""
+    try:
+        return parse_sql(f"SELECT {text}")[0].stmt.targetList[0].val  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - what does not parse is simply not modelled
+        return None
 
 
 def _conjuncts(node) -> list:

@@ -101,17 +101,20 @@ class TypeModel:
 
     @property
     def _by_name(self) -> dict[QualifiedName, Relation]:
-        cache = self.__dict__.get("_cache")
-        if cache is None:
-            cache = {r.name: r for r in self.relations}
-            object.__setattr__(self, "_cache", cache)
-        return cache
+        return self._index("_relations", self.relations)
 
     def enum(self, name: QualifiedName) -> EnumType | None:
-        return next((e for e in self.enums if e.name == name), None)
+        return self._index("_enums", self.enums).get(name)
 
     def composite(self, name: QualifiedName) -> CompositeType | None:
-        return next((c for c in self.composites if c.name == name), None)
+        return self._index("_composites", self.composites).get(name)
+
+    def _index(self, slot: str, objects: tuple) -> dict:
+        cache = self.__dict__.get(slot)
+        if cache is None:
+            cache = {o.name: o for o in objects}
+            object.__setattr__(self, slot, cache)
+        return cache
 
 
 def build_model(catalog: Catalog, *, schemas: tuple[str, ...] | None = None,
@@ -126,10 +129,14 @@ def build_model(catalog: Catalog, *, schemas: tuple[str, ...] | None = None,
     type_names, formats = type_names or {}, formats or {}
     domains = live.domains if live else {}
     resolve = _resolver(domains)
+    unique_indexes: dict[QualifiedName, list[tuple[str, ...]]] = {}
+    for index in catalog.indexes:
+        if index.unique and index.where is None and all(k.column for k in index.keys):
+            unique_indexes.setdefault(index.table, []).append(tuple(sorted(k.column or "" for k in index.keys)))
     relations: list[Relation] = []
     for table in catalog.tables:
         if table.name.schema in wanted:
-            relations.append(_table_relation(table, catalog, resolve, type_names, formats))
+            relations.append(_table_relation(table, unique_indexes.get(table.name, []), resolve, type_names, formats))
     views = [v for v in catalog.views if v.name.schema in wanted]
     if views and live is None:
         raise UnsupportedError(
@@ -169,13 +176,12 @@ def _resolver(domains: dict[QualifiedName, PgType]):
     return resolve
 
 
-def _table_relation(table: Table, catalog: Catalog, resolve, type_names, formats) -> Relation:
+def _table_relation(table: Table, unique_indexes: list[tuple[str, ...]], resolve, type_names, formats) -> Relation:
     fields = tuple(_column_field(table, column, resolve, formats) for column in table.columns)
     unique_sets = {tuple(sorted(u.columns)) for u in table.unique_constraints}
     if table.primary_key:
         unique_sets.add(tuple(sorted(table.primary_key.columns)))
-    unique_sets |= {tuple(sorted(k.column for k in i.keys if k.column)) for i in catalog.indexes_on(table.name)
-                    if i.unique and i.where is None and all(k.column for k in i.keys)}
+    unique_sets.update(unique_indexes)
     relationships = tuple(
         Relationship(fk.name, fk.columns, tuple(sorted(fk.columns)) in unique_sets, fk.references.name,
                      fk.referenced_columns)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 
-from pglast import ast, parse_sql
+from pglast import ast
 
 from ..errors import DeclarationError, Problem
-from .checks import ColumnRules, TableRules, read_checks
+from .checks import ColumnRules, TableRules, parse_expression, read_checks
 from .model import Field, Relation, TypeModel
 from .pgtypes import PgType
 
@@ -153,12 +154,7 @@ class PythonWriter:
 
 def _literal_default(default: str | None) -> str | None:
     """A default that is a plain string, integer or boolean constant, as Python source."""
-    if default is None:
-        return None
-    try:
-        node = parse_sql(f"SELECT {default}")[0].stmt.targetList[0].val  # type: ignore[attr-defined]
-    except Exception:  # noqa: BLE001 - an expression, not a constant
-        return None
+    node = parse_expression(default) if default is not None else None
     while isinstance(node, ast.TypeCast):
         node = node.arg
     if not isinstance(node, ast.A_Const) or node.isnull:
@@ -188,7 +184,7 @@ def write_python(model: TypeModel, *, models: tuple[ModelSpec, ...] = ()) -> str
     writer = PythonWriter(model)
     classes, names = [], {}
     for relation in model.relations:
-        rules = read_checks(relation.checks)
+        rules = _rules(relation.checks)
         base = writer.base_name(relation)
         kinds = [("row", writer.row_class(relation))]
         if relation.kind == "table" or (relation.kind == "view" and relation.updatable):
@@ -207,11 +203,16 @@ def write_python(model: TypeModel, *, models: tuple[ModelSpec, ...] = ()) -> str
             raise DeclarationError([Problem(f"types.models.{spec.name}: {spec.relation} has no column "
                                             + ", ".join(missing), hint="list columns of that table")])
         _claim(names, spec.name, relation)
-        rules = read_checks(relation.checks)
+        rules = _rules(relation.checks)
         classes.append({"name": spec.name, "kind": spec.kind, "relation": spec.relation,
                         "fields": writer.fields(relation, spec.kind, rules, spec.columns), "unmodelled": rules.unmodelled})
     return render_template("python/models.py.j2", classes=classes, imports=_imports(writer.imports),
                            enums=sorted(writer.enum_aliases.items()))
+
+
+@lru_cache(maxsize=4096)
+def _rules(checks: tuple[str, ...]) -> TableRules:
+    return read_checks(checks)
 
 
 def _claim(names: dict, name: str, relation: Relation) -> None:

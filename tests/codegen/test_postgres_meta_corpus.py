@@ -22,6 +22,10 @@ SNAPSHOT = CORPUS / "snapshots" / "typescript.detect_one_to_one.postgrest_v13.ts
 KNOWN_DIFFERENCES = {
     "Functions.test_internal_query",  # created by postgres-meta's test run, not by the fixture files
 }
+# The snapshot was made on PostgreSQL 14/15. From 17 on, partitions inherit their parent's
+# identity (so `id` becomes optional in Insert), and postgres_fdw_get_connections takes an
+# argument and returns more columns: the generated types follow the real database.
+KNOWN_DIFFERENCES_FROM_17 = {"Tables.events_2024", "Tables.events_2025", "Functions.postgres_fdw_get_connections"}
 
 
 @pytest.fixture
@@ -43,8 +47,11 @@ def test_types_from_the_fixture_database_match_supabases_snapshot(fixture_url, t
     model = model_from_database(fixture_url, TypesSettings(schemas=("public",)))
     result = compare(tmp_path, write_typescript(model), SNAPSHOT.read_text(encoding="utf-8"))
     total = len(result["equal"]) + len(result["different"])
-    assert set(result["different"]) == KNOWN_DIFFERENCES, result["different"]
-    assert len(result["equal"]) / total >= 0.95
+    with connect(fixture_url) as conn:
+        modern = conn.info.server_version >= 170000
+    expected = KNOWN_DIFFERENCES | (KNOWN_DIFFERENCES_FROM_17 if modern else set())
+    assert set(result["different"]) == expected, result["different"]
+    assert len(result["equal"]) / total >= (0.94 if modern else 0.95)
 
 
 def test_the_comparison_notices_a_changed_type(tmp_path):
