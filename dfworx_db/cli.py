@@ -13,7 +13,6 @@ from rich.markup import escape
 
 from . import __version__
 from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
-from .declare import json_schema, load_declarations
 from .errors import DeclarationError, DfworxError
 from .pg import apply_baseline, connect, redact, resolve_url
 from .pg.shadow import canonical_current, execute_catalog, shadow_database
@@ -89,6 +88,8 @@ def init(folder: Path) -> None:
     Example:
       dfworx-db init my-project && cd my-project && dfworx-db validate
     """
+    from .declare import json_schema
+
     folder.mkdir(parents=True, exist_ok=True)
     if (folder / CONFIG_FILE).exists():
         raise DfworxError(f"{folder / CONFIG_FILE} already exists; init only scaffolds a new project")
@@ -121,6 +122,8 @@ def validate(schemas: Path | None, shadow: bool, shadow_url: str | None) -> None
       dfworx-db validate --shadow
       dfworx-db validate --shadow --shadow-url postgresql://postgres@localhost:5432/postgres
     """
+    from .declare import load_declarations
+
     declarations = load_declarations(_schemas_dir(str(schemas) if schemas else None))
     catalog = declarations.catalog
     counts = {kind: len(getattr(catalog, kind)) for kind in catalog.__dataclass_fields__}
@@ -143,6 +146,8 @@ def render(schemas: Path | None, output: Path | None) -> None:
       dfworx-db render schemas/ > schema.sql
       dfworx-db render -o build/schema.sql
     """
+    from .declare import load_declarations
+
     sql = render_catalog(load_declarations(_schemas_dir(str(schemas) if schemas else None)).catalog)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -162,6 +167,8 @@ def schema_json() -> None:
       # then, first line of a YAML file:
       # yaml-language-server: $schema=./dfworx.schema.json
     """
+    from .declare import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
 
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from pglast import ast, parse_sql
 from pglast.enums import FunctionParameterMode
+from pglast.stream import RawStream
 
 from ..catalog import Argument, Function, QualifiedName, Trigger
-from ..declare.shorthand import deparse
 
 Row = dict[str, Any]
 
@@ -35,8 +35,8 @@ _EVENTS = (("insert", 4), ("update", 16), ("delete", 8), ("truncate", 32))
 def parse_arguments(text: str) -> tuple[Argument, ...]:
     """pg_get_function_arguments' text ('a integer, b text DEFAULT ''x''::text') → Arguments."""
     stmt = parse_sql(f"CREATE FUNCTION _f({text}) RETURNS void LANGUAGE sql AS ''")[0].stmt
-    return tuple(Argument(name=p.name, type=deparse(p.argType), mode=ARGUMENT_MODES[p.mode],
-                          default=deparse(p.defexpr) if p.defexpr is not None else None)
+    return tuple(Argument(name=p.name, type=RawStream()(p.argType), mode=ARGUMENT_MODES[p.mode],
+                          default=RawStream()(p.defexpr) if p.defexpr is not None else None)
                  for p in stmt.parameters or ())
 
 
@@ -103,7 +103,7 @@ def trigger_when(definition: str | None) -> str | None:
         return None
     stmt = parse_sql(definition)[0].stmt
     assert isinstance(stmt, ast.CreateTrigStmt), definition
-    return deparse(stmt.whenClause) if stmt.whenClause is not None else None
+    return RawStream()(stmt.whenClause) if stmt.whenClause is not None else None
 
 
 def trigger_arguments(args: bytes, count: int) -> tuple[str, ...]:

@@ -7,11 +7,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..catalog import CheckConstraint, Column, ForeignKey, PrimaryKey, QualifiedName, Table, UniqueConstraint
-from ..declare.shorthand import FK_ACTION
 
 Row = dict[str, Any]
 
 IDENTITY = {"a": "always", "d": "by default"}
+# pg_constraint.confdeltype / confupdtype (FKCONSTR_ACTION_* of parsenodes.h).
+FK_ACTION = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
 
 # pg_get_constraintdef appends these after the CHECK (…); the model keeps no_inherit
 # from connoinherit, and NOT VALID / NOT ENFORCED are reported as unsupported.
