@@ -6,6 +6,8 @@ file; then it follows that (a function returning a table's rows goes with the ta
 
 from __future__ import annotations
 
+from graphlib import CycleError, TopologicalSorter
+
 from ..diff.change import Change
 
 FOUNDATION = ("create_schema", "create_extension", "create_enum", "create_collation", "create_sequence",
@@ -21,7 +23,7 @@ def layout_files(changes: list[Change], split: bool) -> list[tuple[str, list[Cha
     """(file suffix, changes) in file order; `changes` must be in dependency order."""
     if not split:
         return [("", changes)]
-    schemas = list(dict.fromkeys(_table(c).schema for c in changes if c.kind in TABLE_PARTS))
+    schemas = _schemas_in_reference_order(changes)
     names = ["foundation", "functions", *(f"{s}_tables" for s in schemas), *(n for n, _ in TAIL)]
     preferred = {kind: names.index(name) for name, kinds in (("foundation", FOUNDATION), ("functions", FUNCTIONS),
                                                             *TAIL) for kind in kinds}
@@ -37,6 +39,29 @@ def layout_files(changes: list[Change], split: bool) -> list[tuple[str, list[Cha
             provider[key] = group
         groups[group].append(change)
     return [(name, group) for name, group in zip(names, groups) if group]
+
+
+def _schemas_in_reference_order(changes: list[Change]) -> list[str]:
+    """The schemas that get tables, referenced ones first (the shared schema before the
+    apps'); alphabetical where references do not decide, first-seen when they cycle."""
+    seen = sorted({_table(c).schema for c in changes if c.kind in TABLE_PARTS})
+    graph: dict[str, set[str]] = {schema: set() for schema in seen}
+    for change in changes:
+        if change.kind == "add_foreign_key" and change.subject.references.schema in graph:
+            graph[_table(change).schema].add(change.subject.references.schema)
+    for schema in graph:
+        graph[schema].discard(schema)
+    sorter = TopologicalSorter(graph)
+    try:
+        sorter.prepare()
+    except CycleError:
+        return seen
+    order: list[str] = []
+    while sorter.is_active():
+        ready = sorted(sorter.get_ready())
+        order += ready
+        sorter.done(*ready)
+    return order
 
 
 def _table(change: Change):
