@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import psycopg
+from psycopg import errors, pq
 
 from ..errors import DatabaseError, DeclarationError, Problem, SourceLocation
 from ..pg import connect, scrub
 from .files import MigrationFile, Statement
 from .history import History
-from .lock import migration_lock
+from .lock import alive, migration_lock
 from .settings import ApplySettings
 from .status import EDITED, MISSING_LOCALLY, OUT_OF_ORDER, PENDING, VersionStatus, version_statuses
 
@@ -27,6 +28,7 @@ SELECT n.nspname, c.relname FROM pg_catalog.pg_index i
 JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE NOT i.indisvalid ORDER BY 1, 2"""
 STATEMENT_LINES_SHOWN = 12
+_OK = (pq.ExecStatus.COMMAND_OK, pq.ExecStatus.TUPLES_OK, pq.ExecStatus.EMPTY_QUERY)
 
 
 class Progress:
@@ -246,18 +248,25 @@ class _Runner:
         return FileOutcome(file, True, done, len(statements), _ms_since(start), False)
 
     def _execute(self, file: MigrationFile, statements: list[Statement]) -> int:
+        """Run `statements` one by one over the simple query protocol, as psql does:
+        straight through libpq (psycopg.pq), which costs a third of a cursor's round trip
+        and shows in a 7,000-statement migration."""
         self._done = 0
-        with self.conn.cursor() as cur:
-            for statement in statements:
-                cur.execute(statement.sql)
-                self._done += 1
-                self.progress.statement_done(file, self._done)
+        pgconn, encoding = self.conn.pgconn, self.conn.info.encoding
+        for statement in statements:
+            result = pgconn.exec_(statement.sql.encode(encoding))
+            if result.status != pq.ExecStatus.FATAL_ERROR and result.status not in _OK:
+                result = _end_copy(pgconn, result)
+            if result.status not in _OK:
+                raise errors.error_from_result(result, encoding)
+            self._done += 1
+            self.progress.statement_done(file, self._done)
         return self._done
 
     def _invalid_index_lines(self, file: MigrationFile) -> list[str]:
         """INVALID indexes whose name appears in `file` (left by a failed CREATE INDEX
         CONCURRENTLY); [] when there are none or the connection is gone."""
-        if self.conn.broken or self.conn.closed:
+        if not alive(self.conn):
             return []
         rows = self.conn.execute(INVALID_INDEXES).fetchall()
         return [f"    {schema}.{name}" for schema, name in rows
@@ -265,13 +274,26 @@ class _Runner:
 
     def _failed(self, file: MigrationFile, statements: list[Statement], done: int, failing: Statement | None,
                 error: psycopg.Error | None, start: float, extra: list[str] | None = None) -> _Failed:
-        lost = self.conn.broken or self.conn.closed
+        lost = not alive(self.conn)
         outcome = FileOutcome(file, False, done, len(statements), _ms_since(start) if start else 0, file.transactional)
         extra = list(extra or [])
         if error is not None and error.diag.sqlstate == "25001" and file.transactional:
             extra.append("  hint: this statement cannot run inside a transaction; put it in a file of its own whose "
                          "first line is `-- dfworx-db: no-transaction`")
         return _Failed(outcome, failing, error, extra, self.url, lost)
+
+
+def _end_copy(pgconn: pq.abc.PGconn, result: pq.abc.PGresult) -> pq.abc.PGresult:
+    """COPY to or from the client has no data to work with in a migration file: end it
+    (a COPY FROM STDIN fails with this message) and return its final result."""
+    if result.status == pq.ExecStatus.COPY_OUT:
+        while pgconn.get_copy_data(0)[0] > 0:
+            pass
+    else:
+        pgconn.put_copy_end(b"COPY FROM STDIN is not supported in migrations; use a server-side file or INSERT")
+    while (following := pgconn.get_result()) is not None:
+        result = following
+    return result
 
 
 def _ms_since(start: float) -> int:

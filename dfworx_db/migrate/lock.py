@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import psycopg
+from psycopg import pq
 
 from ..errors import DatabaseError
 
@@ -45,8 +46,14 @@ def migration_lock(conn: psycopg.Connection, wait_seconds: float,
     try:
         yield
     finally:
-        if not conn.closed and not conn.broken:
+        if alive(conn):
             conn.execute("SELECT pg_advisory_unlock(%s)", (LOCK_KEY,))
+
+
+def alive(conn: psycopg.Connection) -> bool:
+    """Whether `conn` can still talk to the server (a terminated backend or a lost
+    network leaves it BAD; the server has then released the lock itself)."""
+    return not conn.closed and conn.pgconn.status == pq.ConnStatus.OK
 
 
 def describe_holder(conn: psycopg.Connection) -> str:

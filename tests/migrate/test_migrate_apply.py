@@ -290,3 +290,12 @@ def test_no_output_contains_the_password(project, db_url):
     for result in outputs:
         assert secret not in result.stdout + result.stderr, result.stdout + result.stderr
     assert ":***@" in outputs[3].stdout  # the status title shows the redacted URL
+
+
+def test_copy_from_stdin_fails_cleanly_and_copy_to_stdout_runs(project, db_url, db):
+    project.add(V[0], "copy_out", TABLE.format("one") + "COPY public.one TO STDOUT;\n")
+    project.add(V[1], "copy_in", "COPY public.one FROM STDIN;\n")
+    result = project.cli("apply", "--db-url", db_url, "--no-verify")
+    assert result.exit_code == 3
+    assert "COPY FROM STDIN is not supported in migrations" in result.stderr
+    assert [r[0] for r in history(db)] == [V[0]]
