@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -26,8 +25,9 @@ from ..errors import DeclarationError, Problem, SourceLocation
 FILE_PATTERN = re.compile(r"^([0-9]+)_(.*)\.sql$")
 NO_TRANSACTION = re.compile(r"^\s*--\s*dfworx-db:\s*no-transaction\s*$", re.IGNORECASE)
 MARKER_MENTION = re.compile(r"dfworx-db:\s*no-transaction", re.IGNORECASE)
-# First tokens of statements that open, end or split a transaction.
-TRANSACTION_CONTROL = {"BEGIN_P", "START", "COMMIT", "END_P", "ROLLBACK", "ABORT_P", "SAVEPOINT", "RELEASE"}
+# First words of statements that open, end or split a transaction.
+TRANSACTION_CONTROL = {"BEGIN", "START", "COMMIT", "END", "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE"}
+_FIRST_WORD = re.compile(r"[A-Za-z_]+")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Statement:
     sql: str         # what runs ("" for a comment-only tail, which is recorded, not run)
     offset: int      # character offset of `sql` in the file
     line: int        # line of `sql`'s first token, from 1
-    first_token: str = ""
+    keyword: str = ""  # its first word, upper case
 
     @property
     def runs(self) -> bool:
@@ -106,14 +106,14 @@ class MigrationFile:
         (apply gives every file its own transaction anyway): the wrapper is recorded, not
         run. Any other transaction control would break that transaction and is refused."""
         runs = [s for s in self.statements if s.runs]
-        if (self.transactional and len(runs) >= 2 and runs[0].first_token in {"BEGIN_P", "START"}
-                and runs[-1].first_token in {"COMMIT", "END_P"}):
+        if (self.transactional and len(runs) >= 2 and runs[0].keyword in {"BEGIN", "START"}
+                and runs[-1].keyword in {"COMMIT", "END"}):
             runs = runs[1:-1]
-        problems = [Problem(f"transaction control ({s.sql.split()[0].upper()}) in a migration",
+        problems = [Problem(f"transaction control ({s.keyword}) in a migration",
                             self.location(s.offset),
                             "apply runs each file in its own transaction (or none, with "
                             "`-- dfworx-db: no-transaction`); remove it")
-                    for s in runs if s.first_token in TRANSACTION_CONTROL]
+                    for s in runs if s.keyword in TRANSACTION_CONTROL]
         if problems:
             raise DeclarationError(problems)
         return runs
@@ -124,7 +124,6 @@ def split_statements(text: str, filename: str) -> tuple[Statement, ...]:
     with its file:line:column before anything runs."""
     try:
         slices = parser.split(text, with_parser=True, only_slices=True)
-        tokens = parser.scan(text)
     except parser.ParseError as err:
         index = err.args[1] if len(err.args) > 1 else 0
         line = text.count("\n", 0, index) + 1
@@ -132,26 +131,37 @@ def split_statements(text: str, filename: str) -> tuple[Statement, ...]:
         raise DeclarationError([Problem(f"syntax error in migration: {err.args[0]}",
                                         SourceLocation(filename, line, column),
                                         "fix the SQL; nothing was run")]) from None
-    semicolons = [t.start for t in tokens if t.name == "ASCII_59"]
-    first_tokens = {t.start: t.name for t in tokens}
-    statements: list[Statement] = []
-    chunk_start = 0
+    # Between two statements there are only semicolons, comments and whitespace; each of
+    # those semicolons ends a piece of text, as in the CLI's splitter.
+    bounds = [0, *(b for piece in slices for b in (piece.start, piece.stop)), len(text)]
+    ends = [at for i in range(0, len(bounds), 2) for at in _semicolons(text, bounds[i], bounds[i + 1])]
     line_of = _LineCounter(text)
-    for piece in slices:
-        before = bisect_left(semicolons, piece.start)
-        if before:  # empty statements (`;;`) are skipped, as the CLI does
-            chunk_start = max(chunk_start, semicolons[before - 1] + 1)
-        at = bisect_left(semicolons, piece.stop)
-        end = semicolons[at] if at < len(semicolons) else len(text)
-        statements.append(Statement(text=text[chunk_start:end].strip(), sql=text[piece], offset=piece.start,
-                                    line=line_of(piece.start), first_token=first_tokens.get(piece.start, "")))
+    statements: list[Statement] = []
+    pieces = iter(slices)
+    piece = next(pieces, None)
+    chunk_start = 0
+    for end in [*ends, len(text)]:
+        chunk = text[chunk_start:end].strip()
+        if piece is not None and piece.start < end:
+            sql = text[piece]
+            keyword = _FIRST_WORD.match(sql)
+            statements.append(Statement(text=chunk, sql=sql, offset=piece.start, line=line_of(piece.start),
+                                        keyword=keyword.group(0).upper() if keyword else ""))
+            piece = next(pieces, None)
+        elif chunk:  # only comments: recorded as the CLI does, never run
+            offset = text.index(chunk[0], chunk_start)
+            statements.append(Statement(text=chunk, sql="", offset=offset, line=line_of(offset)))
         chunk_start = end + 1
-    if semicolons:
-        chunk_start = max(chunk_start, semicolons[-1] + 1)
-    tail = text[chunk_start:].strip()
-    if tail:  # comments after the last statement: recorded as the CLI does, never run
-        statements.append(Statement(text=tail, sql="", offset=chunk_start, line=line_of(chunk_start)))
     return tuple(statements)
+
+
+def _semicolons(text: str, start: int, stop: int) -> list[int]:
+    """Offsets of the semicolons in text[start:stop], which holds no statement; comments
+    there may hold semicolons of their own, so those gaps go through the scanner."""
+    gap = text[start:stop]
+    if "-" not in gap and "/" not in gap:
+        return [start + i for i, char in enumerate(gap) if char == ";"]
+    return [start + token.start for token in parser.scan(gap) if token.name == "ASCII_59"]
 
 
 class _LineCounter:

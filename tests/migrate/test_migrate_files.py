@@ -35,6 +35,14 @@ def test_statements_are_recorded_as_the_supabase_cli_does():
     ]
 
 
+def test_a_comment_ended_by_an_empty_statement_is_recorded_as_the_cli_does():
+    """The CLI cuts at every semicolon outside comments and quotes and keeps every
+    non-empty piece: a comment before `;;` is a "statement" of its own."""
+    statements = split_statements("SELECT 1 /* a; */ ; -- b;\n;\nSELECT 2;", "m.sql")
+    assert [s.text for s in statements] == ["SELECT 1 /* a; */", "-- b;", "SELECT 2"]
+    assert [s.runs for s in statements] == [True, False, True]
+
+
 def test_a_comment_after_the_last_semicolon_is_recorded_but_not_run():
     statements = split_statements("SELECT 1;\n-- the end\n", "m.sql")
     assert [s.text for s in statements] == ["SELECT 1", "-- the end"]
