@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import time
-from contextlib import nullcontext
+from collections.abc import Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -15,7 +16,7 @@ import psycopg
 from psycopg import errors, pq
 
 from ..errors import DatabaseError, DeclarationError, Problem, SourceLocation
-from ..pg import connect, scrub
+from ..pg import connect, redact, scrub
 from .files import MigrationFile, Statement
 from .history import History
 from .lock import alive, migration_lock
@@ -113,7 +114,7 @@ def apply_migrations(url: str, files: list[MigrationFile], settings: ApplySettin
     history and returns what would run. Raises `DeclarationError` (nothing run) when the
     integrity checks refuse, `MigrationFailed` when a file fails."""
     progress = progress or Progress()
-    with connect(url, autocommit=True) as conn:
+    with database_errors(url), connect(url, autocommit=True) as conn:
         lock = nullcontext() if dry_run else migration_lock(conn, settings.lock_wait, progress.waiting_for_lock)
         with lock:
             history = History(conn)
@@ -140,6 +141,18 @@ def apply_migrations(url: str, files: list[MigrationFile], settings: ApplySettin
                                           failure.error) from None
                 progress.file_finished(result.applied[-1])
     return result
+
+
+@contextmanager
+def database_errors(url: str) -> Iterator[None]:
+    """Turn a driver error outside a migration (reading or writing the history, taking
+    the lock) into a `DatabaseError` with the redacted URL and no password."""
+    try:
+        yield
+    except psycopg.Error as err:
+        diag = err.diag
+        code = f" {diag.sqlstate}" if diag.sqlstate else ""
+        raise DatabaseError(scrub(f"{redact(url)}: ERROR{code}: {str(err).strip()}", url)) from None
 
 
 class _Failed(Exception):

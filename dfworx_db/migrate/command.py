@@ -18,7 +18,7 @@ from ..config import Config, load_config
 from ..errors import DeclarationError, Problem, SourceLocation
 from ..pg import connect, redact, resolve_url
 from ..render import render_migration
-from .apply import FileOutcome, MigrationFailed, Progress, apply_migrations
+from .apply import FileOutcome, MigrationFailed, Progress, apply_migrations, database_errors
 from .files import MigrationFile, migration_files
 from .history import History
 from .lock import migration_lock
@@ -188,7 +188,7 @@ def status_command(db_url: str | None, env_name: str | None, as_json: bool) -> N
     config = load_config()
     url = _target(config, db_url, env_name)
     files = migration_files(config.migrations_dir)
-    with connect(url) as conn:
+    with database_errors(url), connect(url) as conn:
         statuses = version_statuses(files, History(conn).read())
     if as_json:
         _out({"database": redact(url), "versions": [s.as_json() for s in statuses]})
@@ -270,7 +270,7 @@ def repair_command(versions: tuple[str, ...], status: str, db_url: str | None, e
                                             "repair --status applied records a local file; check the version")
                                     for v in missing])
     settings = apply_settings(config)
-    with connect(url, autocommit=True) as conn, migration_lock(conn, settings.lock_wait):
+    with database_errors(url), connect(url, autocommit=True) as conn, migration_lock(conn, settings.lock_wait):
         history = History(conn)
         history.ensure()
         with conn.transaction():
@@ -303,7 +303,7 @@ def baseline_command(version: str, db_url: str | None, env_name: str | None) -> 
         raise DeclarationError([Problem(f"no migration file has a version up to {version}",
                                         SourceLocation(str(config.migrations_dir)), "check the version and the folder")])
     settings = apply_settings(config)
-    with connect(url, autocommit=True) as conn, migration_lock(conn, settings.lock_wait):
+    with database_errors(url), connect(url, autocommit=True) as conn, migration_lock(conn, settings.lock_wait):
         history = History(conn)
         history.ensure()
         recorded = history.read()

@@ -299,3 +299,13 @@ def test_copy_from_stdin_fails_cleanly_and_copy_to_stdout_runs(project, db_url, 
     assert result.exit_code == 3
     assert "COPY FROM STDIN is not supported in migrations" in result.stderr
     assert [r[0] for r in history(db)] == [V[0]]
+
+
+def test_a_role_that_cannot_write_the_history_gets_a_clear_error(project, db_url, db):
+    db.execute("DO $$ BEGIN CREATE ROLE dfworx_test_reader LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+    project.add(V[0], "one", TABLE.format("one"))
+    reader = db_url.replace("postgres@", "dfworx_test_reader:Pw-reader-123@", 1)
+    result = project.cli("apply", "--db-url", reader, "--no-verify")
+    assert result.exit_code == 3
+    assert "ERROR 42501: permission denied for database" in result.stderr
+    assert "Pw-reader-123" not in result.stderr and "Traceback" not in result.stderr
