@@ -34,6 +34,8 @@ KIND_HAZARDS: dict[str, tuple[str, ...]] = {
     "set_not_null": (SCAN, EXCLUSIVE_LOCK),
     "rename_table": (RENAME, EXCLUSIVE_LOCK),
     "rename_column": (RENAME, EXCLUSIVE_LOCK),
+    "rename_constraint": (EXCLUSIVE_LOCK,),
+    "rename_index": (EXCLUSIVE_LOCK,),
     "grant": (AUTHORIZATION,),
     "revoke": (AUTHORIZATION,),
     "create_policy": (AUTHORIZATION,),

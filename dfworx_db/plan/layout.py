@@ -11,7 +11,7 @@ from graphlib import CycleError, TopologicalSorter
 from ..diff.change import Change
 
 FOUNDATION = ("create_schema", "create_extension", "create_enum", "create_collation", "create_sequence",
-              "alter_sequence", "rename_table", "rename_column")
+              "alter_sequence", "rename_table", "rename_column", "rename_constraint", "rename_index")
 FUNCTIONS = ("create_function", "revoke_public_execute")
 TABLE_PARTS = ("create_table", "add_constraint", "add_foreign_key")
 SECURITY = ("enable_rls", "force_rls", "create_policy", "grant")

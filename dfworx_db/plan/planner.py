@@ -27,7 +27,7 @@ from .hazards import Destructive, describe, destructive, label
 from .layout import layout_files
 from .migrations import MigrationFile, migration_files, next_versions, replay, slug
 from .online import OnlineOptions, split_online
-from .renames import rename_changes, rename_sql
+from .renames import follow_up_renames, rename_changes, rename_sql
 
 
 class DestructiveChangesRefused(DfworxError):
@@ -112,7 +112,7 @@ def make_plan(declarations: Declarations, base: Base, options: PlanOptions, *, s
         with _base_shadow(base, server) as (shadow, current):
             renames = rename_changes(current, declarations)
             if renames:
-                current = _renamed(shadow(), renames, base)
+                current, renames = _renamed(shadow(), renames, desired, base)
             changes = changes_between(current, desired, server)
             if not changes and not renames:
                 return Plan([], [], base=base.description)
@@ -156,12 +156,18 @@ def _base_shadow(base: Base, server: str) -> Iterator[tuple[Callable[[], str], C
         yield shadow, current
 
 
-def _renamed(shadow: str, renames: list[Change], base: Base) -> Catalog:
-    """The base as it reads after the renames (Postgres rewrites what names them); the
-    shadow itself keeps the base, for the proof."""
+def _renamed(shadow: str, renames: list[Change], desired: Catalog, base: Base) -> tuple[Catalog, list[Change]]:
+    """The base as it reads after the renames (Postgres rewrites what names them), with
+    the renames of constraints and indexes that follow; the shadow itself keeps the
+    base, for the proof."""
     with connect(shadow) as conn, conn.transaction(force_rollback=True):
         conn.execute(rename_sql(renames))
-        return introspect(conn, exclude_schemas=base.exclude_schemas)
+        current = introspect(conn, exclude_schemas=base.exclude_schemas)
+        more = follow_up_renames(current, desired, renames)
+        if more:
+            conn.execute(rename_sql(more))
+            current = introspect(conn, exclude_schemas=base.exclude_schemas)
+        return current, renames + more
 
 
 def _files(before: list[Change], groups: list[tuple[str, list[Change]]], after: list[Change], options: PlanOptions,
