@@ -132,12 +132,16 @@ def _summary(result: Plan, folder: Path, written: bool) -> None:
     counts = Counter(c.kind.replace("_", " ") for c in result.changes)
     err_console.print(f"[bold]{len(result.changes)} changes[/bold] against {escape(result.base)}: "
                       + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())), soft_wrap=True)
-    hazards = RichTable("change", "hazards", title="Hazards", title_justify="left", show_lines=False)
+    by_hazard: dict[str, list[str]] = {}
     for change in result.changes:
-        if change.hazards:
-            hazards.add_row(escape(describe(change)), escape(", ".join(change.hazards)))
-    if hazards.row_count:
-        err_console.print(hazards)
+        for hazard in change.hazards:
+            by_hazard.setdefault(hazard, []).append(describe(change))
+    if by_hazard:
+        table = RichTable("hazard", "changes", title="Hazards", title_justify="left")
+        for hazard, changes in sorted(by_hazard.items()):
+            shown = changes[:3] + ([f"… and {len(changes) - 3} more"] if len(changes) > 3 else [])
+            table.add_row(f"[yellow]{escape(hazard)}[/yellow]", escape("\n".join(shown)))
+        err_console.print(table)
     for hint in result.likely_renames:
         err_console.print(f"[yellow]likely rename[/yellow]: {escape(hint)}", soft_wrap=True)
     for planned in result.files:
