@@ -4,8 +4,10 @@ order changes with a graph instead of fixed phases."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..catalog import Catalog, Function, QualifiedName
+from ..catalog import (Catalog, Collation, EnumType, Extension, Function, Index, Policy, QualifiedName, Schema, Sequence,
+                       Table, Trigger, View)
 from ..expressions import referenced_functions, referenced_tables
 from .change import Key
 
@@ -45,8 +47,6 @@ def policy_key(table: QualifiedName, name: str) -> Key:
 
 def object_key(obj: object) -> Key:
     """The one key that names `obj` among all objects of a database."""
-    from ..catalog import (Collation, EnumType, Extension, Function, Index, Policy, Schema, Sequence, Table,
-                           Trigger, View)
     match obj:
         case Schema():
             return schema_key(obj.name)
@@ -81,27 +81,35 @@ def _qualify(schema: str | None, name: str, default_schema: str = "public") -> Q
 
 def types_needed(type_text: str) -> set[Key]:
     """The user-defined type (enum or a table's row type) a type name refers to."""
+    return set(_types_needed(type_text))
+
+
+@lru_cache(maxsize=4096)
+def _types_needed(type_text: str) -> frozenset[Key]:
     match = _TYPE_BASE.match(type_text)
     if not match:
-        return set()
+        return frozenset()
     base = match["name"].strip().replace('"', "")
     schema, _, name = base.rpartition(".")
-    if not schema:
-        return {type_key(QualifiedName("public", name))}
-    return {type_key(QualifiedName(schema, name))}
+    return frozenset({type_key(QualifiedName(schema or "public", name))})
 
 
 def expression_needs(text: str | None) -> set[Key]:
     """Functions and relations an SQL expression or query refers to."""
-    if not text:
-        return set()
+    return set(_expression_needs(text)) if text else set()
+
+
+@lru_cache(maxsize=8192)
+def _expression_needs(text: str) -> frozenset[Key]:
+    """Computed once per text: a schema repeats the same defaults, checks and policies
+    on many tables, and walking the parse tree is what costs."""
     needs = {function_key(_qualify(s, n)) for s, n in referenced_functions(text)}
     needs |= {relation_key(_qualify(s, n)) for s, n in referenced_tables(text)}
     # nextval('schema.seq'::regclass) names its sequence in a string
     for name in _NEXTVAL.findall(text):
         schema, _, relname = name.replace('"', "").rpartition(".")
         needs.add(relation_key(_qualify(schema or None, relname)))
-    return needs
+    return frozenset(needs)
 
 
 def function_needs(function: Function) -> set[Key]:
