@@ -9,11 +9,14 @@ from dataclasses import dataclass, field
 
 from pglast import parser
 
+from .nodes import Facts, facts
+
 
 @dataclass
 class ExpressionReader:
     _expressions: dict[str, dict | None] = field(default_factory=dict)
     _queries: dict[str, dict | None] = field(default_factory=dict)
+    _facts: dict[tuple[str, bool], Facts] = field(default_factory=dict)
 
     def remember(self, text: str, tree: dict) -> None:
         self._expressions[text] = tree
@@ -30,6 +33,13 @@ class ExpressionReader:
             tree = _parse(f"SELECT ({text})")
             self._expressions[text] = tree["SelectStmt"]["targetList"][0]["ResTarget"]["val"] if tree else None
         return self._expressions[text]
+
+    def facts(self, text: str | None, *, query: bool = False) -> Facts:
+        """The Facts of an expression (or a query): empty when there is none."""
+        key = (text or "", query)
+        if key not in self._facts:
+            self._facts[key] = facts(self.query(text) if query else self.expression(text))
+        return self._facts[key]
 
     def query(self, text: str | None) -> dict | None:
         if not text:

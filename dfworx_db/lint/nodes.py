@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ..catalog import QualifiedName
 
@@ -63,13 +64,6 @@ def function_name(call: dict) -> str:
     return ".".join(names)
 
 
-def relations_read(query: object) -> set[QualifiedName]:
-    """The tables and views a query or expression reads (CTE names left out)."""
-    ctes = {cte.get("ctename") for cte in walk(query, "CommonTableExpr")}
-    return {relation_name(rv) for rv in walk(query, "RangeVar")
-            if not ("schemaname" not in rv and rv["relname"] in ctes)}
-
-
 def is_true(node: dict | None) -> bool:
     """The expression is the constant true (`true`, `'t'::boolean`, `1 = 1`)."""
     if not node:
@@ -93,3 +87,45 @@ def _const(node: dict) -> object:
     value = dict(node["A_Const"])
     value.pop("location", None)
     return value
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What rules ask of an expression or query, gathered in one walk of its tree."""
+
+    relations: frozenset[QualifiedName]  # tables and views read (CTE names left out)
+    calls: frozenset[str]  # functions called, e.g. 'auth.uid'
+    per_row_calls: frozenset[str]  # called outside a `(select f())` sub-select
+    strings: frozenset[str]  # string constants and column names
+
+
+def facts(tree: object) -> Facts:
+    relations, ctes, calls, per_row, words = [], set(), set(), set(), set()
+    stack = [(tree, False)]  # (node, inside the targets of a SELECT without FROM)
+    while stack:
+        item, wrapped = stack.pop()
+        if isinstance(item, list):
+            stack.extend((value, wrapped) for value in item)
+            continue
+        if not isinstance(item, dict):
+            continue
+        for key, value in item.items():
+            if key == "SelectStmt" and not value.get("fromClause"):
+                # `(select auth.uid())`: runs once per statement (an InitPlan), not per row.
+                stack.extend((v, k == "targetList" or wrapped) for k, v in value.items())
+                continue
+            if key == "RangeVar":
+                relations.append(value)
+            elif key == "CommonTableExpr":
+                ctes.add(value.get("ctename"))
+            elif key == "FuncCall":
+                name = function_name(value)
+                calls.add(name)
+                if not wrapped:
+                    per_row.add(name)
+            elif key == "sval" and isinstance(value, str):
+                words.add(value)
+            if isinstance(value, (dict, list)):
+                stack.append((value, wrapped))
+    return Facts(frozenset(relation_name(rv) for rv in relations if "schemaname" in rv or rv["relname"] not in ctes),
+                 frozenset(calls), frozenset(per_row), frozenset(words))

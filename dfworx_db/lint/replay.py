@@ -9,6 +9,7 @@ gives it. Other statements leave the schema as it was (see docs/lint.md)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..catalog import (Catalog, Column, Extension, ForeignKey, Function, Grant, Index, IndexKey, Policy, PrimaryKey,
@@ -124,7 +125,7 @@ def _create_index(r: Replay, node: dict, f: SqlFile, statement: Statement) -> No
     for param in node.get("indexParams", ()):
         element = param["IndexElem"]
         keys.append(IndexKey(column=element.get("name"),
-                             expression=None if element.get("name") else _location_text(element.get("expr"), f),
+                             expression=None if element.get("name") else _location_text(element.get("expr"), f, statement),
                              descending=element.get("ordering") == "SORTBY_DESC",
                              opclass=".".join(strings(element.get("opclass"))) or None))
     name = QualifiedName(table.schema, node.get("idxname") or f"{table.name}_idx")
@@ -132,13 +133,13 @@ def _create_index(r: Replay, node: dict, f: SqlFile, statement: Statement) -> No
     where = node.get("whereClause")
     r.indexes[name] = Index(name=name, table=table, keys=tuple(keys), unique=bool(node.get("unique")),
                             method=node.get("accessMethod", "btree"), include=include,
-                            where=_location_text(where, f) if where else None, source=source)
+                            where=_location_text(where, f, statement) if where else None, source=source)
 
 
-def _location_text(node: dict | None, f: SqlFile) -> str:
+def _location_text(node: dict | None, f: SqlFile, statement: Statement) -> str:
     """An expression's text from the source, for messages and comparisons."""
     location = min((v for v in _locations(node)), default=-1)
-    return f.enclosed(location) if location >= 0 else ""
+    return f.enclosed(location, statement.end) if location >= 0 else ""
 
 
 def _locations(node: object):
@@ -155,15 +156,22 @@ def _locations(node: object):
             stack.extend(item)
 
 
+# Where a policy's expressions start: just inside the parenthesis after USING / WITH CHECK.
+_POLICY_CLAUSES = {"qual": re.compile(rb"\bUSING\s*\(", re.I), "with_check": re.compile(rb"\bWITH\s+CHECK\s*\(", re.I)}
+
+
 def _create_policy(r: Replay, node: dict, f: SqlFile, statement: Statement) -> None:
     source = f.location(statement.start)
     table = relation_name(node["table"])
     roles = tuple("public" if role["RoleSpec"].get("roletype") == "ROLESPEC_PUBLIC" else role["RoleSpec"]["rolename"]
                   for role in node.get("roles", ())) or ("public",)
     texts = {}
-    for key in ("qual", "with_check"):
+    for key, clause in _POLICY_CLAUSES.items():
         if node.get(key):
-            texts[key] = _location_text(node[key], f)
+            # Reading the source beats walking the tree for the lowest location (policies are many).
+            found = clause.search(f.data, statement.start, statement.end)
+            texts[key] = (f.enclosed(found.end(), statement.end) if found
+                          else _location_text(node[key], f, statement))
             r.expressions.remember(texts[key], node[key])
     r.policies[(table, node["policy_name"])] = Policy(
         name=node["policy_name"], table=table, command=node.get("cmd_name", "all"),

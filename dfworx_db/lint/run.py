@@ -13,7 +13,7 @@ from .expressions import ExpressionReader
 from .findings import Finding, rule, severity_rank
 from .migration import lint_migrations
 from .schema import SchemaContext, lint_catalog
-from .sqlfile import SqlFile, read_sql_file
+from .sqlfile import SqlFile, no_cycle_collection, read_sql_file
 
 UNUSED_IGNORE = rule(
     "unused-ignore", "migration", "warning",
@@ -49,8 +49,9 @@ def migration_files(paths: list[Path], config: LintConfig) -> list[Path]:
 
 
 def lint_paths(paths: list[Path], config: LintConfig) -> LintResult:
-    files = [read_sql_file(p, _display(p)) for p in migration_files(paths, config)]
-    return LintResult(lint_sql_files(files, config), len(files))
+    with no_cycle_collection():
+        files = [read_sql_file(p, _display(p)) for p in migration_files(paths, config)]
+        return LintResult(lint_sql_files(files, config), len(files))
 
 
 def _display(path: Path) -> str:

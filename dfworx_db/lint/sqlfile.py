@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from ..errors import DeclarationError, Problem, SourceLocation
 IGNORE = re.compile(r"--\s*dfworx-db:\s*ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
 NO_TRANSACTION_MARKER = "-- dfworx-db: no-transaction"  # the marker plan writes (plan/migrations.py)
 _LEADING = re.compile(rb"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.S)
+_DELIMITERS = re.compile(rb"['\"()]")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,11 @@ class SqlFile:
     _data: bytes = b""
     _line_starts: list[int] = field(default_factory=list)
 
+    @property
+    def data(self) -> bytes:
+        """The file as UTF-8 bytes (parse-tree locations are offsets into these)."""
+        return self._data
+
     def location(self, offset: int) -> SourceLocation:
         """file:line:column of a byte offset (columns count characters, from 1)."""
         index = bisect.bisect_right(self._line_starts, offset) - 1
@@ -57,24 +65,36 @@ class SqlFile:
     def slice(self, start: int, end: int) -> str:
         return self._data[start:end].decode("utf-8", "replace")
 
-    def enclosed(self, start: int) -> str:
+    def enclosed(self, start: int, end: int) -> str:
         """The text from `start` up to the parenthesis that closes the one `start` is in
-        (an expression written as `USING ( … )`), skipping quoted text."""
-        data, depth, i = self._data, 1, start
-        while i < len(data):
-            ch = data[i:i + 1]
-            if ch in (b"'", b'"'):
-                i = data.find(ch, i + 1)
-                if i < 0:
-                    break
-            elif ch == b"(":
+        (an expression written as `USING ( … )`), else up to `end`; quoted text is skipped."""
+        depth, quote = 1, None
+        for match in _DELIMITERS.finditer(self._data, start, end):
+            char = match.group()
+            if quote:
+                quote = None if char == quote else quote
+            elif char in (b"'", b'"'):
+                quote = char
+            elif char == b"(":
                 depth += 1
-            elif ch == b")":
+            elif char == b")":
                 depth -= 1
                 if not depth:
-                    return self.slice(start, i).strip()
-            i += 1
-        return self.slice(start, len(data)).strip()
+                    return self.slice(start, match.start()).strip()
+        return self.slice(start, end).strip()
+
+
+@contextmanager
+def no_cycle_collection() -> Iterator[None]:
+    """Parse trees are hundreds of thousands of small dicts without cycles: the cyclic
+    garbage collector would scan them again and again while they are built and read."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_sql_file(path: Path | str, display: str | None = None) -> SqlFile:
@@ -98,14 +118,8 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
         where = sql_file.location(len(text[:offset].encode("utf-8")))
         raise DeclarationError([Problem(f"not valid SQL: {err.args[0]}", where,
                                         "fix the statement; lint reads files with Postgres's own parser")]) from None
-    # Hundreds of thousands of small dicts: the cyclic GC would scan them again and again.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with no_cycle_collection():
         stmts = json.loads(raw).get("stmts", [])
-    finally:
-        if enabled:
-            gc.enable()
     for raw_stmt in stmts:
         ((node_type, node),) = raw_stmt["stmt"].items()
         begin = raw_stmt.get("stmt_location", 0)

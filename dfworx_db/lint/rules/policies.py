@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ...catalog import Policy, QualifiedName
 from ..findings import rule
-from ..nodes import function_name, is_true, relations_read, strings, walk
+from ..nodes import Facts, is_true
 from ..schema import SchemaContext, schema_check
 
 RLS_DISABLED = rule(
@@ -79,9 +79,8 @@ WRITE_COMMANDS = ("insert", "update", "delete", "all")
 COMMANDS = ("select", "insert", "update", "delete")
 
 
-def _expressions(policy: Policy, ctx: SchemaContext) -> list[dict]:
-    return [tree for tree in (ctx.expressions.expression(policy.using), ctx.expressions.expression(policy.with_check))
-            if tree is not None]
+def _facts(policy: Policy, ctx: SchemaContext) -> list[Facts]:
+    return [ctx.expressions.facts(policy.using), ctx.expressions.facts(policy.with_check)]
 
 
 def _label(policy: Policy) -> str:
@@ -106,7 +105,7 @@ def row_level_security(ctx: SchemaContext) -> None:
 
 
 def _reads(policy: Policy, ctx: SchemaContext) -> set[QualifiedName]:
-    return {name for tree in _expressions(policy, ctx) for name in relations_read(tree)}
+    return {name for facts in _facts(policy, ctx) for name in facts.relations}
 
 
 @schema_check
@@ -150,33 +149,10 @@ def _path(starts: set[QualifiedName], goal: QualifiedName, edges: dict) -> list[
 @schema_check
 def per_row_calls(ctx: SchemaContext) -> None:
     for policy in ctx.catalog.policies:
-        calls = sorted({name for tree in _expressions(policy, ctx) for name in _unwrapped_calls(tree)})
+        calls = sorted({name for facts in _facts(policy, ctx) for name in facts.per_row_calls} & AUTH_FUNCTIONS)
         if calls:
             ctx.report(AUTH_PER_ROW, f"{_label(policy)} calls {', '.join(c + '()' for c in calls)} for every row",
                        policy, _label(policy))
-
-
-def _unwrapped_calls(node: object) -> set[str]:
-    """Auth functions called outside `(select f())`: a SELECT without FROM whose targets are
-    the calls runs once per statement; anywhere else they run per row."""
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, list):
-            stack.extend(item)
-            continue
-        if not isinstance(item, dict):
-            continue
-        select = item.get("SelectStmt")
-        if select is not None and not select.get("fromClause"):
-            stack.extend(v for k, v in select.items() if k != "targetList")
-            continue
-        call = item.get("FuncCall")
-        if call is not None and function_name(call) in AUTH_FUNCTIONS:
-            found.add(function_name(call))
-        stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
-    return found
 
 
 @schema_check
@@ -209,10 +185,7 @@ def always_true(ctx: SchemaContext) -> None:
 @schema_check
 def user_metadata(ctx: SchemaContext) -> None:
     for policy in ctx.catalog.policies:
-        constants = {c.get("sval", {}).get("sval", "") for tree in _expressions(policy, ctx)
-                     for c in walk(tree, "A_Const")}
-        columns = {part for tree in _expressions(policy, ctx) for ref in walk(tree, "ColumnRef")
-                   for part in strings(ref.get("fields"))}
-        if {"user_metadata", "raw_user_meta_data"} & (constants | columns):
+        words = {word for facts in _facts(policy, ctx) for word in facts.strings}
+        if {"user_metadata", "raw_user_meta_data"} & words:
             ctx.report(USER_METADATA, f"{_label(policy)} reads user_metadata, which users can change themselves",
                        policy, _label(policy))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ...catalog import QualifiedName
 from ..findings import rule
-from ..nodes import relations_read
 from ..schema import SchemaContext, schema_check
 
 DEFINER_SEARCH_PATH = rule(
@@ -90,10 +89,7 @@ def functions(ctx: SchemaContext) -> None:
 @schema_check
 def views(ctx: SchemaContext) -> None:
     for view in ctx.catalog.views:
-        tree = ctx.expressions.query(view.query)
-        if tree is None:
-            continue
-        reads = relations_read(tree)
+        reads = ctx.expressions.facts(view.query, query=True).relations
         exposed = view.name.schema in ctx.exposed
         label = f"view {view.name}"
         if exposed and QualifiedName("auth", "users") in reads:

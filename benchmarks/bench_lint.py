@@ -1,0 +1,101 @@
+"""Lint benchmark: `dfworx-db lint` against squawk on the bench1000 creation script.
+
+    python benchmarks/bench_lint.py [--tables 1000] [--repeat 7] [--output FILE]
+
+Writes the bench1000 creation script (benchmarks/bench1000.py: about 7,000 statements at
+1,000 tables) to benchmarks/.cache/, installs `squawk-cli` from PyPI into a throw-away
+virtualenv there (once), then times, in one run and interleaved (squawk, dfworx-db,
+squawk, …, after one untimed warm-up each), the two real commands on the same file:
+
+  squawk --reporter json FILE
+  dfworx-db lint FILE --format json     (the console script of this interpreter's venv)
+
+Both are whole processes, so start-up and imports count. Prints best and median of each,
+the ratios (dfworx-db / squawk), and what each reported; --output also writes it there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import venv
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import bench1000  # noqa: E402
+
+CACHE = HERE / ".cache"
+SQUAWK_VENV = CACHE / "squawk-venv"
+DFWORX = Path(sys.executable).parent / "dfworx-db"
+
+
+def squawk() -> Path:
+    binary = SQUAWK_VENV / "bin" / "squawk"
+    if not binary.exists():
+        venv.create(SQUAWK_VENV, with_pip=True)
+        subprocess.run([SQUAWK_VENV / "bin" / "pip", "install", "--quiet", "squawk-cli"], check=True)
+    return binary
+
+
+def timed(command: list) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):  # 1: findings exist
+        raise SystemExit(f"{command[0]} failed ({done.returncode}):\n{done.stderr}")
+    return elapsed, done.stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tables", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+
+    CACHE.mkdir(exist_ok=True)
+    script = CACHE / f"bench{args.tables}.sql"
+    script.write_text(bench1000.schema_sql(args.tables), encoding="utf-8")
+    statements = script.read_text(encoding="utf-8").count(";\n")
+    sides = {"squawk": [squawk(), "--reporter", "json", script],
+             "dfworx-db lint": [DFWORX, "lint", script, "--format", "json"]}
+    version = subprocess.run([sides["squawk"][0], "--version"], capture_output=True, text=True).stdout.strip()
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    outputs = {name: timed(command)[1] for name, command in sides.items()}  # warm-up
+    for _ in range(args.repeat):
+        for name, command in sides.items():
+            times[name].append(timed(command)[0])
+
+    squawk_rules = Counter(f.get("rule_name") for f in json.loads(outputs["squawk"]))
+    our_rules = Counter(f["rule"] for f in json.loads(outputs["dfworx-db lint"]))
+    best = {n: min(t) for n, t in times.items()}
+    median = {n: statistics.median(t) for n, t in times.items()}
+    lines = [
+        f"bench{args.tables} creation script: {statements:,} statements, {script.stat().st_size:,} bytes; "
+        f"{args.repeat} runs each, interleaved; {version}; Python {platform.python_version()}",
+        "",
+        "| command | best | median |",
+        "|---|---|---|",
+        *(f"| `{name}` | {best[name]:.3f} s | {median[name]:.3f} s |" for name in sides),
+        f"| **ratio dfworx-db / squawk** | **{best['dfworx-db lint'] / best['squawk']:.2f}×** | "
+        f"**{median['dfworx-db lint'] / median['squawk']:.2f}×** |",
+        "",
+        f"squawk reported: {dict(squawk_rules.most_common())}",
+        f"dfworx-db reported: {dict(our_rules.most_common())}",
+    ]
+    report = "\n".join(lines) + "\n"
+    sys.stdout.write(report)
+    if args.output:
+        args.output.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
