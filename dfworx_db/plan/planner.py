@@ -214,7 +214,7 @@ def _prove(shadow: str, plan: Plan, desired: Catalog, base: Base, server: str) -
         for planned in plan.files:
             path = Path(folder) / planned.filename
             path.write_text(planned.text, encoding="utf-8")
-            paths.append(MigrationFile(path, planned.version, planned.name))
+            paths.append(MigrationFile(path=path, version=planned.version, name=planned.name))
         replay(shadow, paths)
     left = changes_between(read(shadow, base.exclude_schemas), desired, server)
     if left:
