@@ -61,3 +61,9 @@ def rule_page(rule: Rule, case: Path, reported: list) -> str:
             f"## Fix\n\n{rule.fix[0].upper()}{rule.fix[1:]}.\n\n"
             f"To accept one occurrence, write `-- dfworx-db: ignore {rule.id}` on or above the statement; "
             f"to turn the rule off or change its severity, see [the lint section of dfworx.yaml](../lint.md).\n")
+
+
+def test_rules_readme_lists_every_rule() -> None:
+    import dfworx_db.lint.run  # noqa: F401
+    readme = (DOCS / "README.md").read_text(encoding="utf-8")
+    assert [r for r in RULES if f"[{r}]({r}.md)" not in readme] == []

@@ -1,0 +1,39 @@
+"""Parsing migration files: positions, ignores, the no-transaction marker."""
+
+from __future__ import annotations
+
+import pytest
+
+from dfworx_db.errors import DeclarationError
+from dfworx_db.lint.sqlfile import NO_TRANSACTION_MARKER, parse_sql_file
+
+
+def test_marker_is_the_one_plan_writes() -> None:
+    from dfworx_db.plan.migrations import NO_TRANSACTION_MARKER as written_by_plan
+    assert NO_TRANSACTION_MARKER == written_by_plan
+
+
+def test_locations_count_characters_after_multibyte_text() -> None:
+    sql_file = parse_sql_file("-- ünïcödé\nSELECT 'é';  CREATE INDEX i ON t (a);\n", "m.sql")
+    index = sql_file.statements[1]
+    assert index.node_type == "IndexStmt"
+    assert str(sql_file.location(index.start)) == "m.sql:2:14"
+
+
+def test_ignore_covers_trailing_inner_or_next_statement() -> None:
+    sql = ("SELECT 1; -- dfworx-db: ignore a\n"
+           "-- dfworx-db: ignore b, c\n"
+           "CREATE TABLE t (\n  id int -- dfworx-db: ignore d\n);\n")
+    sql_file = parse_sql_file(sql, "m.sql")
+    assert [(i.rules, i.statement) for i in sql_file.ignores] == [(("a",), 0), (("b", "c"), 1), (("d",), 1)]
+
+
+def test_marker_must_lead_the_file() -> None:
+    assert parse_sql_file(f"-- note\n{NO_TRANSACTION_MARKER}\nSELECT 1;\n", "a.sql").transactional is False
+    assert parse_sql_file(f"SELECT 1;\n{NO_TRANSACTION_MARKER}\n", "b.sql").transactional
+
+
+def test_syntax_error_is_a_declaration_error_at_its_line() -> None:
+    with pytest.raises(DeclarationError) as caught:
+        parse_sql_file("SELECT 1;\n\nCREATE TABLE (;\n", "bad.sql")
+    assert str(caught.value.problems[0].location) == "bad.sql:3:14"
