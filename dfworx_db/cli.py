@@ -34,6 +34,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "status": "dfworx_db.migrate.command:status_command",
     "verify": "dfworx_db.migrate.command:verify_command",
     "plan": "dfworx_db.plan.command:plan",
+    "sandbox": "dfworx_db.sandbox:sandbox",
     "pull": "dfworx_db.pull:pull",
 }
 
