@@ -16,14 +16,18 @@ both alike, each into a fresh database of the --server-url server:
 
 It also times `apply_migrations()` in process, to separate the interpreter's start from
 the apply itself. One untimed warm-up of each runs first. Target: dfworx / psql ≤ 1.1×
-(best and median). The databases are dropped as soon as each is measured.
+(best and median); the median of the per-round ratios is reported too, as the figure
+least disturbed by other load on a shared machine, with the CPU time of each client
+process (what the client itself costs; the server runs the same statements for both). The databases are dropped as soon as each is measured.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -56,10 +60,21 @@ def fresh(server_url: str, name: str) -> str:
     return create_database(server_url, name)
 
 
+CLIENT_CPU: dict[str, list[float]] = {}
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed_run(argv: list[str], cwd: Path | None = None) -> float:
-    start = time.perf_counter()
+    """Wall seconds of `argv`; its CPU seconds (the client's own work, which load from
+    other processes barely changes) go to CLIENT_CPU under the program's name."""
+    cpu, start = children_cpu(), time.perf_counter()
     proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
+    CLIENT_CPU.setdefault(Path(argv[0]).name, []).append(children_cpu() - cpu)
     if proc.returncode != 0:
         from dfworx_db.pg import redact
         raise SystemExit(redact(f"{' '.join(argv)} exited {proc.returncode}:\n{proc.stderr[-4000:]}"))
@@ -132,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
 
     psql_t, cli_t, lib_t = sides["psql"], sides["dfworx"], sides["in_process"]
     best, median = cli_t.best / psql_t.best, cli_t.median / psql_t.median
+    # Each round's two runs are next to each other in time, so their ratio is the least
+    # disturbed by load that comes and goes on a shared machine.
+    paired = statistics.median(c / p for c, p in zip(cli_t.samples, psql_t.samples))
     ok = best <= TARGET and median <= TARGET
     machine = machine_description()
     lines = [
@@ -147,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
         f"| `apply_migrations()` in process | {lib_t.cell()} |",
         f"| ratio CLI / psql | {best:.2f}× / {median:.2f}× (target ≤ {TARGET}×: {'met' if ok else '**missed**'}) |",
         f"| ratio in process / psql | {lib_t.best / psql_t.best:.2f}× / {lib_t.median / psql_t.median:.2f}× |",
+        f"| median of the per-round ratios CLI / psql | {paired:.2f}× |",
+        f"| client CPU (user + system), median: psql / dfworx-db | "
+        f"{statistics.median(CLIENT_CPU[Path(psql).name][1:]):.2f} s / "
+        f"{statistics.median(CLIENT_CPU[Path(dfworx).name][1:]):.2f} s |",
+        "",
+        "Samples (s): " + "; ".join(f"{name} " + ", ".join(f"{x:.2f}" for x in t.samples) for name, t in sides.items()),
     ]
     print("\n".join(lines))
     return 0 if ok else 1

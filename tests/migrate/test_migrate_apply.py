@@ -12,7 +12,7 @@ import pytest
 from dfworx_db.migrate.lock import LOCK_KEY
 from dfworx_db.pg import connect
 
-from project import Project, V
+from migrate_project import Project, V
 
 TABLE = "CREATE TABLE public.{0} (id int PRIMARY KEY);\n"
 

@@ -13,7 +13,7 @@ from dfworx_db.declare import load_catalog
 from dfworx_db.migrate.files import split_statements
 from dfworx_db.render import render_catalog
 
-from project import ROOT, Project
+from migrate_project import ROOT, Project
 
 SCHEMAS = ROOT / "schemas"
 # The project's own migrations once `plan` has written them: switch the test to them by

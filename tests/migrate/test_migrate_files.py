@@ -13,7 +13,7 @@ from dfworx_db.errors import DeclarationError
 from dfworx_db.migrate import AppliedRecord, apply_settings, migration_files, pending_migrations, version_statuses
 from dfworx_db.migrate.files import MigrationFile, split_statements
 
-from project import Project, V
+from migrate_project import Project, V
 
 
 def texts(sql: str) -> list[str]:

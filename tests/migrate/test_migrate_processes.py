@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 
-from project import Project, V
+from migrate_project import Project, V
 
 # Sleeps as long as the session's dfworx_test.sleep says (0 unless PGOPTIONS sets it), so
 # the same file is slow in the run that gets killed and fast in the rerun.
