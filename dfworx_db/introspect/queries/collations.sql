@@ -7,9 +7,11 @@ SELECT n.nspname AS schema,
        c.collcollate AS lc_collate,
        c.collctype AS lc_ctype,
        c.collisdeterministic AS deterministic,
-       obj_description(c.oid, 'pg_collation') AS comment
+       descr.description AS comment
 FROM pg_collation c
 JOIN pg_namespace n ON n.oid = c.collnamespace
+LEFT JOIN pg_description descr
+       ON descr.objoid = c.oid AND descr.classoid = 'pg_collation'::regclass AND descr.objsubid = 0
 WHERE n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid AND d.deptype = 'e')

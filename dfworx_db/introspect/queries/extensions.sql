@@ -3,7 +3,9 @@
 SELECT e.extname AS name,
        n.nspname AS schema,
        e.extversion AS version,
-       obj_description(e.oid, 'pg_extension') AS comment
+       descr.description AS comment
 FROM pg_extension e
 JOIN pg_namespace n ON n.oid = e.extnamespace
+LEFT JOIN pg_description descr
+       ON descr.objoid = e.oid AND descr.classoid = 'pg_extension'::regclass AND descr.objsubid = 0
 ORDER BY e.extname

@@ -16,10 +16,12 @@ SELECT p.oid,
        p.prosecdef AS security_definer,
        p.proparallel AS parallel,
        p.proconfig AS config,
-       obj_description(p.oid, 'pg_proc') AS comment
+       descr.description AS comment
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_language l ON l.oid = p.prolang
+LEFT JOIN pg_description descr
+       ON descr.objoid = p.oid AND descr.classoid = 'pg_proc'::regclass AND descr.objsubid = 0
 WHERE p.prokind = 'f'
   AND p.prosqlbody IS NULL
   AND l.lanname NOT IN ('c', 'internal')

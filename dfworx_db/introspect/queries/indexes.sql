@@ -11,9 +11,9 @@ SELECT n.nspname AS schema,
        pg_get_expr(x.indpred, x.indrelid) AS predicate,
        -- The full definition, for its keys' opclasses and collations: ruleutils writes one
        -- only where it is not the key's default, which is the decision the model records.
-       -- Read only when a key may have one (see plain_keys).
+       -- Read only when a key may have one (keys.plain, below).
        CASE WHEN NOT keys.plain THEN pg_get_indexdef(x.indexrelid) END AS definition,
-       obj_description(ic.oid, 'pg_class') AS comment,
+       descr.description AS comment,
        keys.keys,
        array(SELECT a.attname
              FROM unnest(x.indkey::int2[]) WITH ORDINALITY k(attnum, ord)
@@ -47,6 +47,8 @@ CROSS JOIN LATERAL (
     LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum AND k.attnum > 0
     WHERE k.ord <= x.indnkeyatts
 ) keys
+LEFT JOIN pg_description descr
+       ON descr.objoid = ic.oid AND descr.classoid = 'pg_class'::regclass AND descr.objsubid = 0
 WHERE tc.relkind IN ('r', 'p', 'm')
   AND tn.nspname = ANY(%(schemas)s::text[])
   AND NOT ic.relispartition

@@ -2,8 +2,10 @@
 -- decided in Python (dfworx_db.managed), so every other query receives the final list.
 -- Names starting with pg_ are reserved: pg_catalog, pg_toast, pg_temp_N, pg_toast_temp_N.
 SELECT n.nspname AS name,
-       obj_description(n.oid, 'pg_namespace') AS comment
+       descr.description AS comment
 FROM pg_namespace n
+LEFT JOIN pg_description descr
+       ON descr.objoid = n.oid AND descr.classoid = 'pg_namespace'::regclass AND descr.objsubid = 0
 WHERE n.nspname !~ '^pg_'
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')

@@ -12,7 +12,7 @@ SELECT n.nspname AS schema,
        owner_ns.nspname AS owner_schema,
        owner.relname AS owner_table,
        owner_col.attname AS owner_column,
-       obj_description(c.oid, 'pg_class') AS comment
+       descr.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_sequence s ON s.seqrelid = c.oid
@@ -21,6 +21,8 @@ LEFT JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
 LEFT JOIN pg_class owner ON owner.oid = d.refobjid
 LEFT JOIN pg_namespace owner_ns ON owner_ns.oid = owner.relnamespace
 LEFT JOIN pg_attribute owner_col ON owner_col.attrelid = d.refobjid AND owner_col.attnum = d.refobjsubid
+LEFT JOIN pg_description descr
+       ON descr.objoid = c.oid AND descr.classoid = 'pg_class'::regclass AND descr.objsubid = 0
 WHERE c.relkind = 'S'
   AND n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend i

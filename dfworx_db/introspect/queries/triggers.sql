@@ -14,12 +14,14 @@ SELECT t.tgname AS name,
        f.proname AS function_name,
        t.tgnargs AS nargs,
        t.tgargs AS args,
-       obj_description(t.oid, 'pg_trigger') AS comment
+       descr.description AS comment
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_proc f ON f.oid = t.tgfoid
 JOIN pg_namespace fn ON fn.oid = f.pronamespace
+LEFT JOIN pg_description descr
+       ON descr.objoid = t.oid AND descr.classoid = 'pg_trigger'::regclass AND descr.objsubid = 0
 WHERE NOT t.tgisinternal
   AND t.tgparentid = 0
   AND t.tgconstraint = 0
