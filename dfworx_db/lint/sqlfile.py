@@ -17,7 +17,9 @@ from pglast import parser
 from ..errors import DeclarationError, Problem, SourceLocation
 
 IGNORE = re.compile(r"--\s*dfworx-db:\s*ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
-NO_TRANSACTION_MARKER = "-- dfworx-db: no-transaction"  # the marker plan writes (plan/migrations.py)
+# The marker of files that run outside a transaction, read as apply reads it
+# (dfworx_db/migrate/files.py, which is not imported: its package pulls in psycopg).
+NO_TRANSACTION = re.compile(r"^\s*--\s*dfworx-db:\s*no-transaction\s*$", re.IGNORECASE)
 _LEADING = re.compile(rb"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.S)
 _DELIMITERS = re.compile(rb"['\"()]")
 
@@ -132,10 +134,11 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
 
 
 def _has_no_transaction_marker(text: str) -> bool:
+    """The marker is among the comment lines before the first statement."""
     for line in text.splitlines():
-        stripped = line.strip()
-        if stripped == NO_TRANSACTION_MARKER:
+        if NO_TRANSACTION.match(line):
             return True
+        stripped = line.strip()
         if stripped and not stripped.startswith("--"):
             return False
     return False

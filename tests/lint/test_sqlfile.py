@@ -5,12 +5,22 @@ from __future__ import annotations
 import pytest
 
 from dfworx_db.errors import DeclarationError
-from dfworx_db.lint.sqlfile import NO_TRANSACTION_MARKER, parse_sql_file
+from dfworx_db.lint.sqlfile import parse_sql_file
+
+NO_TRANSACTION_MARKER = "-- dfworx-db: no-transaction"
 
 
-def test_marker_is_the_one_plan_writes() -> None:
-    from dfworx_db.plan.migrations import NO_TRANSACTION_MARKER as written_by_plan
-    assert NO_TRANSACTION_MARKER == written_by_plan
+@pytest.mark.parametrize("text", [
+    "-- dfworx-db: no-transaction\nCREATE INDEX CONCURRENTLY i ON t (a);\n",
+    "-- add an index\n  --  DFWORX-DB: No-Transaction  \nCREATE INDEX CONCURRENTLY i ON t (a);\n",
+    "CREATE INDEX i ON t (a);\n",
+    "-- dfworx-db: no-transactions\nSELECT 1;\n",
+])
+def test_lint_reads_the_marker_as_apply_does(text: str, tmp_path) -> None:
+    from dfworx_db.migrate.files import MigrationFile
+    path = tmp_path / "20240101000000_a.sql"
+    path.write_text(text, encoding="utf-8")
+    assert parse_sql_file(text, "a.sql").transactional == MigrationFile(path, "20240101000000", "a").transactional
 
 
 def test_locations_count_characters_after_multibyte_text() -> None:
