@@ -133,3 +133,21 @@ def test_schema_mode_reads_a_live_database(tmp_path: Path, db_url: str, db) -> N
     findings = json.loads(result.output)
     assert [(f["rule"], f["object"], f["file"]) for f in findings] == \
         [("rls-disabled-in-exposed-schema", "public.notes", None)]
+
+
+def test_sarif_report_validates_against_the_sarif_2_1_0_schema(tmp_path: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    from tests.lint.sarif_schema import sarif_schema
+
+    schema = sarif_schema()
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    seed = Path(__file__).parents[1] / "cases" / "lint" / "seed"
+    files = {p.name: p.read_text(encoding="utf-8") for p in sorted(seed.glob("*.sql"))}
+    log = json.loads(run(tmp_path, "--format", "sarif", files=files).output)
+    assert len(log["runs"][0]["results"]) > 10  # the seed's findings, with rules and locations
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
+    broken = {**log, "runs": [{**log["runs"][0], "results": [{"level": "fatal"}]}]}
+    assert any(True for _ in validator.iter_errors(broken))  # the validator does reject a bad log
