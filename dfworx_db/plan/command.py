@@ -23,8 +23,8 @@ from .online import OnlineOptions
 from .planner import Base, Plan, PlanOptions, make_plan, migrations_base
 
 # dfworx.yaml `plan:` keys and their types.
-SETTINGS = {"lock_timeout": str, "statement_timeout": str, "concurrent_indexes": bool,
-            "not_valid_constraints": bool, "safe_not_null": bool}
+SETTINGS = {"lock_timeout": str, "statement_timeout": str, "online_statement_timeout": str,
+            "concurrent_indexes": bool, "not_valid_constraints": bool, "safe_not_null": bool}
 
 
 class MissingMigrations(DfworxError):
@@ -95,7 +95,8 @@ def plan(name: str | None, db_url: str | None, env_name: str | None, schemas_dir
                              not_valid_constraints=not no_not_valid and settings.get("not_valid_constraints", True),
                              safe_not_null=not no_safe_not_null and settings.get("safe_not_null", True)),
         lock_timeout=lock_timeout or settings.get("lock_timeout", "5s"),
-        statement_timeout=statement_timeout or settings.get("statement_timeout", "1min"))
+        statement_timeout=statement_timeout or settings.get("statement_timeout", "1min"),
+        online_statement_timeout=settings.get("online_statement_timeout", "1h"))
     if split and _has_objects(base, shadow_url):
         raise DfworxError("--split writes a baseline and needs an empty base; "
                           f"{base.description} already holds objects. Plan without --split.")

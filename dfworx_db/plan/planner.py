@@ -52,6 +52,8 @@ class PlanOptions:
     online: OnlineOptions = OnlineOptions()
     lock_timeout: str = "5s"
     statement_timeout: str = "1min"
+    # Files outside a transaction build indexes and validate constraints: they scan.
+    online_statement_timeout: str = "1h"
     split: bool = False
     # Run the files on the base in the shadow before writing them; None: when the base
     # is the migrations folder (a live base is rebuilt from its Catalog only on request).
@@ -185,7 +187,8 @@ def _files(before: list[Change], groups: list[tuple[str, list[Change]]], after: 
     for version, (file_name, transactional, changes) in zip(versions, parts):
         text = migration_text(f"{version}_{file_name}", changes, transactional=transactional,
                               lock_timeout=options.lock_timeout,
-                              statement_timeout=options.statement_timeout if transactional else "0")
+                              statement_timeout=options.statement_timeout if transactional
+                              else options.online_statement_timeout)
         files.append(PlannedFile(version, file_name, transactional, tuple(changes), text))
     return files
 

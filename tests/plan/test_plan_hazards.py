@@ -25,7 +25,7 @@ BASE = {
         "app.tags": {"columns": {"id": "bigint primary key", "label": "text"}},
     },
     "functions": {"app.shout": {"arguments": ["t text"], "returns": "text", "language": "sql",
-                                "body": "select upper(t)"}},
+                                "body": "select upper(t)", "search_path": ""}},
 }
 
 
