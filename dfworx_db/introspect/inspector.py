@@ -36,8 +36,13 @@ KINDS = ("extensions", "enums", "collations", "sequences", "tables", "columns", 
 # bound) read the same from any session. SET LOCAL ends with the transaction.
 # jit is off: the planner's estimates for catalog queries cross the JIT thresholds, and
 # compiling them costs ~2 s per introspection for no gain on catalog-sized data.
+# work_mem is raised so that the sorts, hashes and CTEs over the catalog of a schema of
+# thousands of tables stay in memory (at 4 MB they spill to temporary files). No parallel
+# workers: a worker starts with empty caches, so the pg_get_expr() it runs opens (and
+# builds the relcache entry of) every table again, and this session then does the same.
 _CANONICAL_SESSION = (
-    "SET LOCAL jit = off; SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
+    "SET LOCAL jit = off; SET LOCAL work_mem = '64MB'; SET LOCAL max_parallel_workers_per_gather = 0; "
+    "SET LOCAL search_path = ''; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, MDY'; "
     "SET LOCAL IntervalStyle = 'postgres'; SET LOCAL extra_float_digits = 3; SET LOCAL bytea_output = 'hex'"
 )
 
