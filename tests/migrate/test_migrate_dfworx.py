@@ -1,44 +1,29 @@
-"""The DFWorX migrations on an empty Supabase-like database: apply, verify, apply again;
-then manual changes that verify must catch and name."""
+"""The project's DFWorX migrations (supabase/migrations/, written by `plan`) on an empty
+Supabase-like database: apply, verify, apply again; then manual changes that verify must
+catch and name."""
 
 from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
-from dfworx_db.declare import load_catalog
 from dfworx_db.migrate.files import split_statements
-from dfworx_db.render import render_catalog
 
 from migrate_project import ROOT, Project
 
 SCHEMAS = ROOT / "schemas"
-# The project's own migrations once `plan` has written them: switch the test to them by
-# setting this to ROOT / "supabase" / "migrations". Until then the folder is built from
-# the declarations (below).
-PROJECT_MIGRATIONS: Path | None = None
+# The project's own migrations, written by `dfworx-db plan` from schemas/.
+MIGRATIONS = ROOT / "supabase" / "migrations"
 
 
 def write_dfworx_migrations(project: Project) -> list[str]:
-    """The DFWorX schema as three migrations (functions and tables; keys and indexes;
-    security), cut at statement boundaries of the full render."""
-    if PROJECT_MIGRATIONS is not None:
-        for path in PROJECT_MIGRATIONS.glob("*.sql"):
-            shutil.copy(path, project.migrations / path.name)
-        return sorted(p.name.split("_", 1)[0] for p in PROJECT_MIGRATIONS.glob("*.sql"))
-    sql = render_catalog(load_catalog(SCHEMAS))
-    head, *statements = split_statements(sql, "render")
-    assert head.sql == "SET check_function_bodies = false"
-    cuts = [len(statements) // 3, 2 * len(statements) // 3]
-    parts = [statements[:cuts[0]], statements[cuts[0]:cuts[1]], statements[cuts[1]:]]
-    versions = ["20250101000001", "20250101000002", "20250101000003"]
-    for version, name, part in zip(versions, ("dfworx_base", "dfworx_keys", "dfworx_security"), parts):
-        body = "".join(f"{s.text};\n\n" for s in part)
-        project.add(version, name, f"-- DFWorX schema, part of the full render\n{head.sql};\n\n{body}")
-    return versions
+    files = sorted(MIGRATIONS.glob("*.sql"))
+    assert files, f"no DFWorX migrations in {MIGRATIONS}"
+    for path in files:
+        shutil.copy(path, project.migrations / path.name)
+    return [p.name.split("_", 1)[0] for p in files]
 
 
 @pytest.fixture
