@@ -14,11 +14,9 @@ from rich.markup import escape
 from . import __version__
 from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
 from .errors import DeclarationError, DfworxError
-from .pg import apply_baseline, connect, redact, resolve_url
-from .pg.shadow import canonical_current, execute_catalog, shadow_database
-from .diff import change_as_json, diff_catalogs
-from .introspect import introspect_urls
-from .render import render_catalog, render_migration
+
+# The stages (psycopg, sqlglot, jinja2, …) are imported inside the commands that use them:
+# `lint`, `--help` and every other command start without them.
 
 err_console = Console(stderr=True, highlight=False)
 
@@ -124,6 +122,7 @@ def validate(schemas: Path | None, shadow: bool, shadow_url: str | None) -> None
       dfworx-db validate --shadow --shadow-url postgresql://postgres@localhost:5432/postgres
     """
     from .declare import load_declarations
+    from .pg.shadow import execute_catalog, shadow_database
 
     declarations = load_declarations(_schemas_dir(str(schemas) if schemas else None))
     catalog = declarations.catalog
@@ -148,6 +147,7 @@ def render(schemas: Path | None, output: Path | None) -> None:
       dfworx-db render -o build/schema.sql
     """
     from .declare import load_declarations
+    from .render import render_catalog
 
     sql = render_catalog(load_declarations(_schemas_dir(str(schemas) if schemas else None)).catalog)
     if output:
@@ -188,6 +188,8 @@ def bootstrap(db_url: str | None, env_name: str | None) -> None:
     Example:
       dfworx-db bootstrap --db-url postgresql://postgres@localhost:5432/app_dev
     """
+    from .pg import apply_baseline, connect, redact, resolve_url
+
     url = load_config().environment_url(env_name) if env_name else resolve_url(db_url)
     with connect(url) as conn:
         apply_baseline(conn)
@@ -216,6 +218,11 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
       dfworx-db diff postgresql://localhost/app_prod postgresql://localhost/app_dev > fix.sql
       dfworx-db diff "$PROD_URL" "$DEV_URL" --schema public --schema app_web --json
     """
+    from .diff import change_as_json, diff_catalogs
+    from .introspect import introspect_urls
+    from .pg.shadow import canonical_current
+    from .render import render_migration
+
     scope = {"include_schemas": schemas or None, "exclude_schemas": (*excluded, *load_config().exclude_schemas)}
     current, desired = introspect_urls([from_url, to_url], **scope)
     changes = diff_catalogs(canonical_current(current, desired, shadow_url), desired)
