@@ -287,31 +287,30 @@ def ensure_migra(python: str) -> Path:
 
 def diff_phases(from_url: str, to_url: str, shadow_url: str) -> dict[str, float]:
     """Seconds spent in each phase of what `dfworx-db diff --shadow-url` does, in this
-    process (imports already done): one run, for the breakdown only."""
+    process (imports already done), step by step as the command takes them: one run, for
+    the breakdown only."""
     from dfworx_db.diff import diff_catalogs
     from dfworx_db.diff.reconcile import expression_differences
-    from dfworx_db.introspect import introspect
-    from dfworx_db.pg import connect
-    from dfworx_db.pg.shadow import canonical_current
+    from dfworx_db.introspect import introspect_urls
+    from dfworx_db.pg.shadow import canonical
     from dfworx_db.render import render_migration
 
     phases: dict[str, float] = {}
     start = time.perf_counter()
-    with connect(from_url) as source, connect(to_url) as target:
-        phases["connect ×2"] = time.perf_counter() - start
-        start = time.perf_counter()
-        current, desired = introspect(source), introspect(target)
-    phases["introspect ×2"] = time.perf_counter() - start
+    current, desired = introspect_urls([from_url, to_url])
+    phases["connect + introspect ×2 (in parallel)"] = time.perf_counter() - start
     phases["objects with differing expressions"] = expression_differences(current, desired)
     start = time.perf_counter()
-    current = canonical_current(current, desired, shadow_url)
-    phases["shadow: create, execute the whole desired catalog, probe, drop"] = time.perf_counter() - start
-    start = time.perf_counter()
-    changes = diff_catalogs(current, desired)
-    phases["diff_catalogs"] = time.perf_counter() - start
-    start = time.perf_counter()
-    render_migration(changes)
-    phases["render_migration"] = time.perf_counter() - start
+    with canonical(current, desired, shadow_url) as current:
+        phases["shadow: create, probe schema, probes"] = time.perf_counter() - start
+        start = time.perf_counter()
+        changes = diff_catalogs(current, desired)
+        phases["diff_catalogs"] = time.perf_counter() - start
+        start = time.perf_counter()
+        render_migration(changes)
+        phases["render_migration"] = time.perf_counter() - start
+        start = time.perf_counter()
+    phases["rest of the shadow's drop (it runs during diff and render)"] = time.perf_counter() - start
     return phases
 
 

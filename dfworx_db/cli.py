@@ -220,16 +220,17 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
     """
     from .diff import change_as_json, diff_catalogs
     from .introspect import introspect_urls
-    from .pg.shadow import canonical_current
+    from .pg.shadow import canonical
     from .render import render_migration
 
     scope = {"include_schemas": schemas or None, "exclude_schemas": (*excluded, *load_config().exclude_schemas)}
     current, desired = introspect_urls([from_url, to_url], **scope)
-    changes = diff_catalogs(canonical_current(current, desired, shadow_url), desired)
-    if as_json:
-        sys.stdout.write(json.dumps([change_as_json(c) for c in changes], indent=2) + "\n")
-    else:
-        sys.stdout.write(render_migration(changes))
+    with canonical(current, desired, shadow_url) as current:  # the shadow is dropped meanwhile
+        changes = diff_catalogs(current, desired)
+        if as_json:
+            sys.stdout.write(json.dumps([change_as_json(c) for c in changes], indent=2) + "\n")
+        else:
+            sys.stdout.write(render_migration(changes))
     raise SystemExit(2 if changes else 0)
 
 

@@ -4,10 +4,11 @@ and so that declarations are proven to apply before any real database sees them.
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import replace
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import psycopg
 
@@ -99,13 +100,49 @@ def canonical_current(current: Catalog, desired: Catalog, shadow_url: str | None
     """`current` with expressions that mean the same as the desired ones written alike,
     judged by Postgres in a shadow holding the desired schema (built only when some
     expression differs in text)."""
+    with canonical(current, desired, shadow_url) as result:
+        return result
+
+
+@contextmanager
+def canonical(current: Catalog, desired: Catalog, shadow_url: str | None = None) -> Iterator[Catalog]:
+    """`canonical_current` for a caller with more to do: the shadow is dropped while the
+    with-block runs (DROP DATABASE forces a checkpoint, often the slowest step of all),
+    and is gone, or its error raised, when the block ends."""
     if not expression_differences(current, desired):
-        return current
-    with shadow_database(shadow_url) as url:
+        yield current
+        return
+    with ExitStack() as stack:
+        url = stack.enter_context(shadow_database(shadow_url))
         execute_catalog(url, probe_schema(desired, tables_to_probe(current, desired)))
         with connect(url, autocommit=True) as conn:
             ensure_roles(conn, desired)  # policy probes name the policies' roles
-            return reconcile(current, desired, ShadowCanonicalizer(conn))
+            result = reconcile(current, desired, ShadowCanonicalizer(conn))
+        drop = stack.pop_all()
+    with in_background(drop.close):
+        yield result
+
+
+@contextmanager
+def in_background(work: Callable[[], object]) -> Iterator[None]:
+    """Runs `work` in a thread while the with-block runs; at its end, waits for it and
+    raises what it raised (unless the block itself raised)."""
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as err:  # handed to the waiting thread
+            failure.append(err)
+
+    thread = threading.Thread(target=run, name="dfworx-background")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if failure:
+        raise failure[0]
 
 
 def _describe_failure(err: psycopg.Error, sql: str, url: str) -> str:
