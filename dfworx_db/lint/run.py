@@ -51,7 +51,9 @@ def migration_files(paths: list[Path], config: LintConfig) -> list[Path]:
 def lint_paths(paths: list[Path], config: LintConfig) -> LintResult:
     with no_cycle_collection():
         files = [read_sql_file(p, _display(p)) for p in migration_files(paths, config)]
-        return LintResult(lint_sql_files(files, config), len(files))
+        result = LintResult(lint_sql_files(files, config), len(files))
+        del files  # the parse trees are freed while the collector is off (else it scans them all once more)
+    return result
 
 
 def _display(path: Path) -> str:

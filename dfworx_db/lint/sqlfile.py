@@ -48,6 +48,7 @@ class SqlFile:
     transactional: bool = True
     _data: bytes = b""
     _line_starts: list[int] = field(default_factory=list)
+    _locations: dict[int, SourceLocation] = field(default_factory=dict, compare=False, repr=False)  # asked again
 
     @property
     def data(self) -> bytes:
@@ -56,10 +57,14 @@ class SqlFile:
 
     def location(self, offset: int) -> SourceLocation:
         """file:line:column of a byte offset (columns count characters, from 1)."""
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        line_start = self._line_starts[index]
-        column = len(self._data[line_start:offset].decode("utf-8", "replace")) + 1
-        return SourceLocation(self.path, index + 1, column)
+        found = self._locations.get(offset)
+        if found is None:
+            index = bisect.bisect_right(self._line_starts, offset) - 1
+            line_start = self._line_starts[index]
+            before = self._data[line_start:offset]
+            column = (len(before) if before.isascii() else len(before.decode("utf-8", "replace"))) + 1
+            found = self._locations[offset] = SourceLocation(self.path, index + 1, column)
+        return found
 
     def line_of(self, offset: int) -> int:
         return bisect.bisect_right(self._line_starts, offset)

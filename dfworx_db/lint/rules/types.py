@@ -77,7 +77,9 @@ def check_columns(table: QualifiedName, columns: list[dict], keys: set[str], ctx
 
 
 # Identifier-like words of 64+ bytes: unquoted, or quoted (doubled quotes inside).
-LONG_WORD = re.compile(r'"((?:[^"]|""){64,})"|(?<![\w$])([A-Za-z_\x80-\uffff][\w$\x80-\uffff]{63,})')
+_QUOTED = r'"((?:[^"]|""){64,})"'
+LONG_WORD = re.compile(_QUOTED + r'|(?<![\w$])([A-Za-z_\x80-\uffff][\w$\x80-\uffff]{63,})')
+QUOTED_LONG_WORD = re.compile(_QUOTED)
 
 
 @after_file
@@ -86,7 +88,9 @@ def long_identifiers(ctx: FileContext) -> None:
     text is searched for long words, kept when the statement holds their truncated form
     (which leaves out long words in strings and comments)."""
     text = ctx.file.text
-    if not LONG_WORD.search(text):
+    # Cheap first: a long word is a quoted one or sits in a run of 64+ bytes without ASCII
+    # whitespace (LONG_WORD alone costs ~20 ms per MB of SQL).
+    if not QUOTED_LONG_WORD.search(text) and max(map(len, ctx.file.data.split()), default=0) < 64:
         return
     starts = [s.start for s in ctx.file.statements]
     for match in LONG_WORD.finditer(text):
