@@ -5,11 +5,11 @@ from .model import Catalog, identity
 from .names import QualifiedName
 from .routines import Argument, Function, Trigger
 from .security import PRIVILEGES, Grant, Policy
-from .tables import CheckConstraint, Column, ForeignKey, PrimaryKey, Table, UniqueConstraint
+from .tables import CheckConstraint, Column, ExclusionConstraint, ForeignKey, PrimaryKey, Table, UniqueConstraint
 from .types import Collation, EnumType, Extension, Schema, Sequence, View
 
 __all__ = [
-    "Argument", "Catalog", "CheckConstraint", "Collation", "Column", "EnumType", "Extension", "ForeignKey",
-    "Function", "Grant", "Index", "IndexKey", "PRIVILEGES", "Policy", "PrimaryKey",
+    "Argument", "Catalog", "CheckConstraint", "Collation", "Column", "EnumType", "ExclusionConstraint", "Extension",
+    "ForeignKey", "Function", "Grant", "Index", "IndexKey", "PRIVILEGES", "Policy", "PrimaryKey",
     "QualifiedName", "Schema", "Sequence", "Table", "Trigger", "UniqueConstraint", "View", "identity",
 ]

@@ -26,6 +26,8 @@ class Column:
 class PrimaryKey:
     name: str
     columns: tuple[str, ...]
+    deferrable: bool = False
+    initially_deferred: bool = False
     comment: str | None = None
     source: SourceLocation | None = field(default=None, compare=False, repr=False)
 
@@ -69,6 +71,18 @@ class CheckConstraint:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExclusionConstraint:
+    name: str
+    # What follows EXCLUDE, as pg_get_constraintdef writes it without the deferral:
+    # "USING gist (room WITH =, during WITH &&) WHERE (NOT cancelled)".
+    definition: str
+    deferrable: bool = False
+    initially_deferred: bool = False
+    comment: str | None = None
+    source: SourceLocation | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Table:
     name: QualifiedName
     columns: tuple[Column, ...]
@@ -76,6 +90,7 @@ class Table:
     unique_constraints: tuple[UniqueConstraint, ...] = ()
     foreign_keys: tuple[ForeignKey, ...] = ()
     checks: tuple[CheckConstraint, ...] = ()
+    exclusions: tuple[ExclusionConstraint, ...] = ()
     rls_enabled: bool = False
     rls_forced: bool = False
     unlogged: bool = False
@@ -91,7 +106,7 @@ class Table:
 
     @property
     def constraint_names(self) -> tuple[str, ...]:
-        names = [c.name for c in (*self.unique_constraints, *self.foreign_keys, *self.checks)]
+        names = [c.name for c in (*self.unique_constraints, *self.foreign_keys, *self.checks, *self.exclusions)]
         if self.primary_key:
             names.insert(0, self.primary_key.name)
         return tuple(names)

@@ -81,6 +81,8 @@ class ColumnSpec(Spec):
 class PrimaryKeySpec(Spec):
     name: str | None = None
     columns: list[str]
+    deferrable: bool = False
+    initially_deferred: bool = False
     comment: Comment = None
 
 
@@ -108,6 +110,13 @@ class ForeignKeySpec(Spec):
 class CheckSpec(Spec):
     expression: str
     no_inherit: bool = False
+    comment: Comment = None
+
+
+class ExclusionSpec(Spec):
+    definition: str = Field(description="What follows EXCLUDE: 'using gist (room with =, during with &&) where (not cancelled)'.")
+    deferrable: bool = False
+    initially_deferred: bool = False
     comment: Comment = None
 
 
@@ -160,6 +169,7 @@ class TriggerSpec(Spec):
 
 Column = short_or_full(str, ColumnSpec, "A column: shorthand SQL ('varchar(255) not null unique') or a mapping.")
 Check = short_or_full(str, CheckSpec, "A CHECK constraint: an expression, or a mapping.")
+Exclusion = short_or_full(str, ExclusionSpec, "An EXCLUDE constraint: what follows EXCLUDE, or a mapping.")
 PrimaryKey = short_or_full(list[str], PrimaryKeySpec, "Primary key columns, or a mapping with a name.")
 Unique = short_or_full(list[str], UniqueSpec, "Unique columns, or a mapping with options.")
 Rls = short_or_full(bool, RlsSpec, "true enables row-level security; a mapping can force it.")
@@ -172,6 +182,7 @@ class TableSpec(Spec):
     unique: list[Unique] = Field(default_factory=list)
     foreign_keys: list[ForeignKeySpec] = Field(default_factory=list)
     checks: dict[str, Check] = Field(default_factory=dict, description="Named CHECK constraints.")
+    exclusions: dict[str, Exclusion] = Field(default_factory=dict, description="Named EXCLUDE constraints.")
     indexes: dict[str, IndexSpec] = Field(default_factory=dict, description="Indexes by name.")
     rls: Rls = False
     policies: dict[str, PolicySpec] = Field(default_factory=dict, description="RLS policies by name.")

@@ -205,3 +205,17 @@ def parse_partition_bound(text: str) -> str:
     prefix = "CREATE TABLE _c PARTITION OF _p "
     _parse_one(prefix + text, len(prefix))
     return " ".join(text.split())
+
+
+def parse_exclusion(text: str) -> str:
+    """'using gist (c with &&) where (c is not null)': what follows EXCLUDE, validated by
+    the grammar; its deferral is written with deferrable: and initially_deferred:."""
+    prefix = "ALTER TABLE _t ADD CONSTRAINT _c EXCLUDE "
+    stmt = _parse_one(prefix + text, len(prefix))
+    if len(stmt.cmds) != 1:
+        raise ShorthandError("one exclusion constraint, not several clauses", text.find(","))
+    constraint = stmt.cmds[0].def_
+    if constraint.deferrable or constraint.initdeferred or constraint.skip_validation:
+        word = "NOT VALID" if constraint.skip_validation else "DEFERRABLE" if constraint.deferrable else "INITIALLY"
+        raise ShorthandError(f"{word} is not part of the definition", max(0, text.upper().find(word)))
+    return text.strip()

@@ -8,13 +8,14 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from ..catalog import (CheckConstraint, Column, ForeignKey, Grant, Index, IndexKey, Policy,
+from ..catalog import (CheckConstraint, Column, ExclusionConstraint, ForeignKey, Grant, Index, IndexKey, Policy,
                        PrimaryKey, QualifiedName, Table, Trigger, UniqueConstraint)
 from ..catalog.names import collation_name, object_name_within_limit
 from .context import FileContext
-from .format import (CheckSpec, ColumnSpec, ForeignKeySpec, IndexKeySpec, IndexSpec, PolicySpec,
+from .format import (CheckSpec, ColumnSpec, ExclusionSpec, ForeignKeySpec, IndexKeySpec, IndexSpec, PolicySpec,
                      PrimaryKeySpec, RlsSpec, TableSpec, TriggerSpec, UniqueSpec)
-from .shorthand import ShorthandError, parse_column, parse_index_key, parse_partition_bound, parse_partition_by
+from .shorthand import (ShorthandError, parse_column, parse_exclusion, parse_index_key, parse_partition_bound,
+                        parse_partition_by)
 
 INTEGER_TYPES = {"smallint", "integer", "bigint", "int2", "int4", "int8", "int"}
 _REFERENCE = re.compile(r"^\s*(?P<table>[^()]+?)\s*(?:\((?P<columns>[^()]*)\))?\s*$")
@@ -120,8 +121,10 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
                         "keep one of the two")
         else:
             name = ctx.identifier(pspec.name, ppath, "constraint") if pspec.name else None
+            _check_deferral(ctx, pspec, ppath)
             pk = PrimaryKey(name=name or names.choose(qname.schema, t, None, "pkey"),
-                            columns=tuple(pspec.columns), comment=pspec.comment, source=ctx.at(ppath))
+                            columns=tuple(pspec.columns), deferrable=pspec.deferrable,
+                            initially_deferred=pspec.initially_deferred, comment=pspec.comment, source=ctx.at(ppath))
             pk_columns.update(pspec.columns)
     if pk_columns:
         columns = [dataclasses.replace(c, not_null=True) if c.name in pk_columns else c for c in columns]
@@ -131,6 +134,7 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
         uspec = raw if isinstance(raw, UniqueSpec) else UniqueSpec(columns=raw)
         name = ctx.identifier(uspec.name, upath, "constraint") if uspec.name else \
             names.choose(qname.schema, t, "_".join(uspec.columns), "key")
+        _check_deferral(ctx, uspec, upath)
         uniques.append(UniqueConstraint(name=name, columns=tuple(uspec.columns),
                                         nulls_not_distinct=uspec.nulls_not_distinct, deferrable=uspec.deferrable,
                                         initially_deferred=uspec.initially_deferred, comment=uspec.comment,
@@ -147,6 +151,8 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
         expr_path = kpath if isinstance(raw, str) else kpath + ("expression",)
         checks.append(CheckConstraint(name=cname, expression=ctx.expression(cspec.expression, expr_path, "check") or "",
                                       no_inherit=cspec.no_inherit, comment=cspec.comment, source=ctx.at(kpath)))
+    exclusions = [_exclusion(ctx, name, raw, path + ("exclusions", name), qname, names)
+                  for name, raw in spec.exclusions.items()]
 
     partition_by = spec.partition_by and ctx.parsed(
         spec.partition_by, path + ("partition_by",), parse_partition_by, "partition_by",
@@ -162,7 +168,8 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
     if rls.forced and not rls.enabled:
         ctx.problem("rls is forced but not enabled", path + ("rls",), "set enabled: true or drop forced")
     table = Table(name=qname, columns=tuple(columns), primary_key=pk, unique_constraints=tuple(uniques),
-                  foreign_keys=tuple(fks), checks=tuple(checks), rls_enabled=rls.enabled, rls_forced=rls.forced,
+                  foreign_keys=tuple(fks), checks=tuple(checks), exclusions=tuple(exclusions),
+                  rls_enabled=rls.enabled, rls_forced=rls.forced,
                   unlogged=spec.unlogged, partition_by=partition_by,
                   partition_of=ctx.qualified(spec.partition_of, path + ("partition_of",), "table") if spec.partition_of else None,
                   partition_bound=partition_bound,
@@ -218,12 +225,31 @@ def _foreign_key(ctx: FileContext, spec: ForeignKeySpec, path: tuple, table: Qua
     ref_columns = tuple(c.strip() for c in (match["columns"] or "").split(",") if c.strip())
     name = ctx.identifier(spec.name, path, "constraint") if spec.name else \
         names.choose(table.schema, table.name, "_".join(spec.columns), "fkey")
-    if spec.initially_deferred and not spec.deferrable:
-        ctx.problem("initially_deferred needs deferrable: true", path)
+    _check_deferral(ctx, spec, path)
     return ForeignKey(name=name, columns=tuple(spec.columns), references=target, referenced_columns=ref_columns,
                       on_delete=spec.on_delete, on_update=spec.on_update, match_full=spec.match_full,
                       deferrable=spec.deferrable, initially_deferred=spec.initially_deferred,
                       comment=spec.comment, source=ctx.at(path))
+
+
+def _exclusion(ctx: FileContext, name: str, raw: str | ExclusionSpec, path: tuple, table: QualifiedName,
+               names: NameChooser) -> ExclusionConstraint:
+    spec = raw if isinstance(raw, ExclusionSpec) else ExclusionSpec(definition=raw)
+    ctx.identifier(name, path, "constraint")
+    names.reserve(table.schema, name)
+    _check_deferral(ctx, spec, path)
+    definition_path = path if isinstance(raw, str) else path + ("definition",)
+    definition = ctx.parsed(spec.definition, definition_path, parse_exclusion, "exclusion constraint",
+                            "write what follows EXCLUDE, such as 'using gist (during with &&)', "
+                            "and its deferral with deferrable: / initially_deferred:")
+    return ExclusionConstraint(name=name, definition=definition, deferrable=spec.deferrable,
+                               initially_deferred=spec.initially_deferred, comment=spec.comment, source=ctx.at(path))
+
+
+def _check_deferral(ctx: FileContext, spec: PrimaryKeySpec | UniqueSpec | ForeignKeySpec | ExclusionSpec,
+                    path: tuple) -> None:
+    if spec.initially_deferred and not spec.deferrable:
+        ctx.problem("initially_deferred needs deferrable: true", path, "add deferrable: true")
 
 
 def _index(ctx: FileContext, name: str, spec: IndexSpec, path: tuple, table: QualifiedName) -> Index:

@@ -86,7 +86,7 @@ def _place_constraints(table: Table, columns: list[Column], names: NameSimulator
     for column in columns:
         col = (column.name,)
         here: dict[str, Any] = {}
-        if pk and pk.columns == col and not pk.comment and names.take(table, None, "pkey", pk.name):
+        if pk and pk.columns == col and not _has_options(pk) and names.take(table, None, "pkey", pk.name):
             here["pk"] = pk
             placed.add(id(pk))
         unique = next((u for u in table.unique_constraints if u.columns == col and not _has_options(u)), None)
@@ -108,8 +108,11 @@ def _place_constraints(table: Table, columns: list[Column], names: NameSimulator
     rest: dict[str, Any] = {}
     if pk and id(pk) not in placed:
         unnamed = not pk.comment and names.take(table, None, "pkey", pk.name)
-        rest["primary_key"] = list(pk.columns) if unnamed else \
-            _named({"name": pk.name, "columns": list(pk.columns)}, pk.comment)
+        if unnamed and not _has_options(pk):
+            rest["primary_key"] = list(pk.columns)
+        else:
+            rest["primary_key"] = _named({**({} if unnamed else {"name": pk.name}), "columns": list(pk.columns),
+                                          **_deferral(pk)}, pk.comment)
     uniques: list[Any] = []
     for u in (u for u in table.unique_constraints if id(u) not in placed):
         unnamed = names.take(table, u.columns, "key", u.name)
@@ -118,9 +121,9 @@ def _place_constraints(table: Table, columns: list[Column], names: NameSimulator
             continue
         spec: dict[str, Any] = {} if unnamed else {"name": u.name}
         spec["columns"] = list(u.columns)
-        for key in ("nulls_not_distinct", "deferrable", "initially_deferred"):
-            if getattr(u, key):
-                spec[key] = True
+        if u.nulls_not_distinct:
+            spec["nulls_not_distinct"] = True
+        spec.update(_deferral(u))
         uniques.append(_named(spec, u.comment))
     if uniques:
         rest["unique"] = uniques
@@ -132,9 +135,9 @@ def _place_constraints(table: Table, columns: list[Column], names: NameSimulator
         for key in ("on_delete", "on_update"):
             if getattr(f, key) != "no action":
                 spec[key] = getattr(f, key)
-        for key in ("match_full", "deferrable", "initially_deferred"):
-            if getattr(f, key):
-                spec[key] = True
+        if f.match_full:
+            spec["match_full"] = True
+        spec.update(_deferral(f))
         fks.append(_named(spec, f.comment))
     if fks:
         rest["foreign_keys"] = fks
@@ -146,12 +149,24 @@ def _place_constraints(table: Table, columns: list[Column], names: NameSimulator
                                 c.comment) if c.no_inherit or c.comment else expression
     if checks:
         rest["checks"] = checks
+    exclusions: dict[str, Any] = {}
+    for x in table.exclusions:
+        names.reserve(table, x.name)
+        options = _deferral(x)
+        exclusions[x.name] = _named({"definition": x.definition, **options}, x.comment) \
+            if options or x.comment else x.definition
+    if exclusions:
+        rest["exclusions"] = exclusions
     return inline, rest
 
 
 def _has_options(constraint: Any) -> bool:
     return bool(constraint.comment or getattr(constraint, "nulls_not_distinct", False) or constraint.deferrable
                 or constraint.initially_deferred or getattr(constraint, "match_full", False))
+
+
+def _deferral(constraint: Any) -> dict[str, bool]:
+    return {key: True for key in ("deferrable", "initially_deferred") if getattr(constraint, key)}
 
 
 def _named(spec: dict[str, Any], comment: str | None) -> dict[str, Any]:

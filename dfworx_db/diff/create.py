@@ -91,7 +91,7 @@ def add_foreign_key(table: Table, fk) -> Change:
 def table_part_comments(table: Table) -> list[Change]:
     """Comments on columns and constraints declared inside a table."""
     parts = [c for c in (*table.columns, table.primary_key, *table.unique_constraints, *table.checks,
-                         *table.foreign_keys) if c is not None and c.comment is not None]
+                         *table.foreign_keys, *table.exclusions) if c is not None and c.comment is not None]
     fks = {fk.name for fk in table.foreign_keys}  # added after the table: their comments wait for them
     return [Change("comment", part, context=table,
                    needs=frozenset({relation_key(table.name)} | ({constraint_key(table.name, part.name)}

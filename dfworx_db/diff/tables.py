@@ -100,7 +100,7 @@ def alter_column(table: Table, old: Column, new: Column) -> list[Change]:
 
 
 def _constraints(table: Table) -> dict[str, object]:
-    cons = (table.primary_key, *table.unique_constraints, *table.checks, *table.foreign_keys)
+    cons = (table.primary_key, *table.unique_constraints, *table.checks, *table.foreign_keys, *table.exclusions)
     return {c.name: c for c in cons if c is not None}
 
 

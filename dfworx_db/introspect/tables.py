@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..catalog import CheckConstraint, Column, ForeignKey, PrimaryKey, QualifiedName, Table, UniqueConstraint
+from ..catalog import (CheckConstraint, Column, ExclusionConstraint, ForeignKey, PrimaryKey, QualifiedName, Table,
+                       UniqueConstraint)
 
 Row = dict[str, Any]
 
@@ -31,6 +32,21 @@ def check_expression(definition: str) -> str:
     if not (text.startswith("CHECK (") and text.endswith(")")):
         raise ValueError(f"unexpected check constraint definition {definition!r}")
     return text[len("CHECK ("):-1]
+
+
+# pg_get_constraintdef ends an exclusion constraint with its deferral, kept by the model
+# from condeferrable / condeferred.
+_DEFERRAL_SUFFIXES = (" INITIALLY DEFERRED", " DEFERRABLE")
+
+
+def exclusion_definition(definition: str) -> str:
+    """'EXCLUDE USING gist (c WITH &&) DEFERRABLE' → 'USING gist (c WITH &&)'."""
+    text = definition.strip()
+    for suffix in _DEFERRAL_SUFFIXES:
+        text = text.removesuffix(suffix)
+    if not text.startswith("EXCLUDE "):
+        raise ValueError(f"unexpected exclusion constraint definition {definition!r}")
+    return text[len("EXCLUDE "):]
 
 
 def build_column(c: Row) -> Column:
@@ -58,12 +74,18 @@ def build_tables(rows: Iterable[Row], column_rows: Iterable[Row], constraint_row
         column_names = {c["attnum"]: c["name"] for c in column_rows_of_table}
         parents = tuple(QualifiedName(schema, name) for schema, name in r["parents"])
         primary_key = None
-        uniques, foreign_keys, checks = [], [], []
+        uniques, foreign_keys, checks, exclusions = [], [], [], []
         for con in constraints_of.get(r["oid"], ()):
             kind, name, comment = con["type"], con["name"], con["comment"]
+            if kind == "x":  # its conkey holds 0 for an expression: the definition says it all
+                exclusions.append(ExclusionConstraint(
+                    name=name, definition=exclusion_definition(con["definition"]), deferrable=con["deferrable"],
+                    initially_deferred=con["initially_deferred"], comment=comment))
+                continue
             columns = tuple(column_names[n] for n in con["column_numbers"] or ())
             if kind == "p":
-                primary_key = PrimaryKey(name=name, columns=columns, comment=comment)
+                primary_key = PrimaryKey(name=name, columns=columns, deferrable=con["deferrable"],
+                                         initially_deferred=con["initially_deferred"], comment=comment)
             elif kind == "u":
                 uniques.append(UniqueConstraint(
                     name=name, columns=columns, nulls_not_distinct=con["nulls_not_distinct"],
@@ -84,6 +106,7 @@ def build_tables(rows: Iterable[Row], column_rows: Iterable[Row], constraint_row
             unique_constraints=tuple(uniques),
             foreign_keys=tuple(foreign_keys),
             checks=tuple(checks),
+            exclusions=tuple(exclusions),
             rls_enabled=r["rls_enabled"],
             rls_forced=r["rls_forced"],
             unlogged=r["unlogged"],

@@ -35,7 +35,6 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from dfworx_db.errors import UnsupportedError
 from dfworx_db.pg import connect, missing_extensions
 from tests.diff.convergence import converge, database_pair
 
@@ -115,18 +114,9 @@ class Known:
     raises: type[BaseException]
 
 
-def _everywhere(reason: str) -> Callable[[Server], str | None]:
-    return lambda server: reason
-
-
-# Known failures of dfworx-db: (case, round) → Known. Kept in step with docs/conformance.md.
-KNOWN_FAILURES: dict[tuple[str, str], Known] = {
-    ("constraints", "a->b"): Known(_everywhere(
-        "unsupported object kinds: introspect raises UnsupportedError for exclusion constraint "
-        "circles_dropexclude_c_excl on public.circles_dropexclude (a.sql); b.sql also holds exclusion constraint "
-        "circles_c_excl on public.circles and deferrable primary key c_pkey on public.c"),
-        UnsupportedError),
-}
+# Known failures of dfworx-db: (case, round) → Known. Kept in step with docs/conformance.md
+# (none at present: every case converges or is skipped for its environment).
+KNOWN_FAILURES: dict[tuple[str, str], Known] = {}
 
 
 def _rounds() -> list[tuple[str, str]]:

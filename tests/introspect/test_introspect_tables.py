@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dfworx_db.catalog import CheckConstraint, Column, ForeignKey, PrimaryKey, QualifiedName, UniqueConstraint
+from dfworx_db.catalog import (CheckConstraint, Column, ExclusionConstraint, ForeignKey, PrimaryKey, QualifiedName,
+                              UniqueConstraint)
 from dfworx_db.introspect import introspect
 
 pytestmark = pytest.mark.postgres
@@ -97,6 +98,35 @@ def test_every_constraint_kind_with_its_options(db):
     )
     assert table.constraint_names == ("kids_pkey", "kids_c_key", "kids_parent2_fkey", "kids_parent_fkey",
                                       "kids_ab_check", "kids_c_check")
+
+
+def test_exclusion_constraints_and_deferrable_primary_keys(db):
+    db.execute("""
+        create table public.bookings (
+            id int,
+            room int,
+            during tstzrange,
+            cancelled boolean,
+            constraint bookings_pkey primary key (id) deferrable initially deferred,
+            constraint bookings_no_overlap exclude using gist (during with &&) where (not cancelled) deferrable,
+            exclude using gist (int4range(room, room, '[]') with &&, during with &&) include (cancelled)
+        );
+        comment on constraint bookings_no_overlap on public.bookings is 'One at a time.';
+    """)
+    catalog = introspect(db)
+    table = catalog.table(Q("public", "bookings"))
+    assert table.primary_key == PrimaryKey(name="bookings_pkey", columns=("id",), deferrable=True,
+                                           initially_deferred=True)
+    assert table.exclusions == (
+        ExclusionConstraint(name="bookings_int4range_during_cancelled_excl",
+                            definition="USING gist (int4range(room, room, '[]'::text) WITH &&, during WITH &&) "
+                                       "INCLUDE (cancelled)"),
+        ExclusionConstraint(name="bookings_no_overlap", deferrable=True, comment="One at a time.",
+                            definition="USING gist (during WITH &&) WHERE ((NOT cancelled))"),
+    )
+    assert table.constraint_names == ("bookings_pkey", "bookings_int4range_during_cancelled_excl",
+                                      "bookings_no_overlap")
+    assert catalog.indexes == ()  # the constraints' indexes come with them
 
 
 def test_rls_unlogged_and_comment(db):

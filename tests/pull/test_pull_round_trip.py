@@ -23,7 +23,6 @@ DFWORX = Path(__file__).parents[2] / "schemas"
 
 # b.sql of these cases holds what dfworx-db cannot describe: pull refuses, naming it.
 UNSUPPORTED = {
-    "constraints": ("deferrable primary key c_pkey on public.c", "exclusion constraint circles_c_excl on public.circles"),
     "dependencies4": ("index public.mv_id_idx on public.mv",),
     "triggers3": ("trigger trigger_on_view on public.view_on_table",),
 }

@@ -9,8 +9,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 import yaml
 
-from dfworx_db.catalog import (Catalog, CheckConstraint, Column, Grant, PrimaryKey, QualifiedName, Table,
-                              UniqueConstraint)
+from dfworx_db.catalog import (Catalog, CheckConstraint, Column, ExclusionConstraint, Grant, PrimaryKey, QualifiedName,
+                              Table, UniqueConstraint)
 from dfworx_db.declare import load_catalog
 from dfworx_db.declare.writer import write_declarations
 from dfworx_db.declare.writer_tables import column_default
@@ -75,6 +75,22 @@ def test_names_postgres_would_choose_are_left_out_and_other_names_kept(tmp_path)
     again = written_and_loaded(catalog, tmp_path)
     assert [(t.name, sorted(t.constraint_names)) for t in again.tables] == \
         [(t.name, sorted(t.constraint_names)) for t in catalog.tables]
+
+
+def test_exclusion_constraints_and_deferrable_keys_are_written_in_their_shortest_form(tmp_path):
+    columns = (Column(name="id", type="integer", not_null=True), Column(name="during", type="tstzrange"))
+    table = _table("bookings", columns, primary_key=PrimaryKey(name="bookings_pkey", columns=("id",), deferrable=True),
+                   exclusions=(ExclusionConstraint(name="bookings_during_excl", definition="USING gist (during WITH &&)"),
+                               ExclusionConstraint(name="bookings_late",
+                                                   definition="USING gist (during WITH &&) WHERE ((id > 10))",
+                                                   deferrable=True, initially_deferred=True, comment="Late ones.")))
+    catalog = Catalog.build(tables=[table])
+    text = write_declarations(catalog).files[PurePosixPath("public.yaml")]
+    assert "    primary_key:\n      columns: [id]\n      deferrable: true\n" in text
+    assert "      bookings_during_excl: USING gist (during WITH &&)\n" in text
+    assert ("      bookings_late:\n        definition: USING gist (during WITH &&) WHERE ((id > 10))\n"
+            "        deferrable: true\n        initially_deferred: true\n        comment: Late ones.\n") in text
+    assert written_and_loaded(catalog, tmp_path).tables == catalog.tables
 
 
 def test_columns_use_shorthands_that_read_well_and_mappings_for_the_rest():

@@ -1,4 +1,4 @@
--- The primary key, unique, foreign key and check constraints of the tables of tables.sql
+-- The primary key, unique, foreign key, check and exclusion constraints of the tables of tables.sql
 -- (same filter), one row each, in table and name order. Constraints cloned from a
 -- partitioned parent (conparentid) come with the partition; inherited checks (conislocal
 -- false) come with the parent. The table's own columns are named from columns.sql.
@@ -20,7 +20,7 @@ SELECT con.conrelid AS table_oid,
        con.condeferred AS initially_deferred,
        coalesce(ix.indnullsnotdistinct, false) AS nulls_not_distinct,
        con.connoinherit AS no_inherit,
-       CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END AS definition,
+       CASE WHEN con.contype IN ('c', 'x') THEN pg_get_constraintdef(con.oid) END AS definition,
        descr.description AS comment
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -34,6 +34,6 @@ WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
-  AND (con.contype IN ('p', 'u', 'f') AND con.conparentid = 0
+  AND (con.contype IN ('p', 'u', 'f', 'x') AND con.conparentid = 0
        OR con.contype = 'c' AND con.conislocal)
 ORDER BY con.conrelid, con.conname

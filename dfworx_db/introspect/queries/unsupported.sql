@@ -78,9 +78,6 @@ SELECT kind, name FROM (
     WHERE prokind = 'f' AND lanname NOT IN ('c', 'internal')
       AND (proleakproof OR procost <> 100 OR prorows <> CASE WHEN proretset THEN 1000 ELSE 0 END)
     UNION ALL
-    SELECT 'exclusion constraint', format('%%I on %%I.%%I', conname, nspname, relname)
-    FROM constraints WHERE contype = 'x'
-    UNION ALL
     SELECT 'constraint trigger', format('%%I on %%I.%%I', conname, nspname, relname)
     FROM constraints WHERE contype = 't'
     UNION ALL
@@ -91,9 +88,6 @@ SELECT kind, name FROM (
       -- A NOT ENFORCED constraint is never validated either: reported once, below.
       AND conenforced
     --@end
-    UNION ALL
-    SELECT 'deferrable primary key', format('%%I on %%I.%%I', conname, nspname, relname)
-    FROM constraints WHERE contype = 'p' AND condeferrable
     UNION ALL
     --@since 18
     SELECT 'not enforced constraint', format('%%I on %%I.%%I', conname, nspname, relname)

@@ -66,13 +66,15 @@ CREATE TABLE shop.customers (
 
 CREATE UNLOGGED TABLE shop.events (
     at timestamptz NOT NULL,
-    kind text
+    kind text,
+    during tstzrange,
+    CONSTRAINT events_no_overlap EXCLUDE using gist (during with &&) where (kind is not null) DEFERRABLE
 );
 
 CREATE TABLE shop.invoices (
     invoice_no integer DEFAULT nextval('shop.invoice_no'::regclass) NOT NULL,
     code text COLLATE shop.c_sort,
-    CONSTRAINT invoices_pkey PRIMARY KEY (invoice_no)
+    CONSTRAINT invoices_pkey PRIMARY KEY (invoice_no) DEFERRABLE INITIALLY DEFERRED
 );
 
 CREATE TABLE shop.measurements (
@@ -186,6 +188,8 @@ COMMENT ON EXTENSION citext IS 'Case-insensitive text for emails.';
 COMMENT ON CONSTRAINT customers_email_key ON shop.customers IS 'One account per email.';
 
 COMMENT ON COLUMN shop.customers.email IS 'Login email.';
+
+COMMENT ON CONSTRAINT events_no_overlap ON shop.events IS 'One event of a kind at a time.';
 
 COMMENT ON CONSTRAINT orders_customer_fkey ON shop.orders IS 'Orders die with their customer.';
 

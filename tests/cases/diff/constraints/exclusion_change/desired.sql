@@ -1,0 +1,7 @@
+create table bookings (
+    id int primary key,
+    during tstzrange not null,
+    cancelled boolean not null default false,
+    constraint bookings_no_overlap exclude using gist (during with &&) deferrable initially deferred
+);
+comment on constraint bookings_no_overlap on bookings is 'One live booking at a time.';

@@ -1,0 +1,7 @@
+SET check_function_bodies = false;
+
+ALTER TABLE public.bookings DROP CONSTRAINT bookings_no_overlap;
+
+ALTER TABLE public.bookings ADD CONSTRAINT bookings_no_overlap EXCLUDE USING gist (during WITH &&) DEFERRABLE INITIALLY DEFERRED;
+
+COMMENT ON CONSTRAINT bookings_no_overlap ON public.bookings IS 'One live booking at a time.';

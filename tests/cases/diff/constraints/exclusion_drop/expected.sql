@@ -1,0 +1,3 @@
+SET check_function_bodies = false;
+
+ALTER TABLE public.bookings DROP CONSTRAINT bookings_no_overlap;
