@@ -38,7 +38,7 @@ def type_text(type_name: dict) -> str:
 
 def base_type(type_name: dict) -> str:
     """The type's own name without schema or modifiers ('varchar', 'timestamptz', 'serial')."""
-    return strings(type_name.get("names"))[-1]
+    return type_name["names"][-1]["String"]["sval"]  # a TypeName's names are String nodes
 
 
 def walk(node: object, kind: str) -> Iterator[dict]:

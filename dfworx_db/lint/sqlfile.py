@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from pglast import parser
 
@@ -24,8 +25,7 @@ _LEADING = re.compile(rb"(?:\s+|--[^\n]*|/\*.*?\*/)*", re.S)
 _DELIMITERS = re.compile(rb"['\"()]")
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):  # thousands per file: a tuple is built several times faster than a frozen dataclass
     node_type: str
     node: dict
     start: int  # byte offset of the statement's first token

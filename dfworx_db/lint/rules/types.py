@@ -64,16 +64,20 @@ def check_columns(table: QualifiedName, columns: list[dict], keys: set[str], ctx
         if type_name is None:  # a column of a partition or typed table takes its parent's type
             continue
         kind = base_type(type_name)
-        kinds = {c["Constraint"]["contype"] for c in column.get("constraints", ())}
         if kind == "timestamp":
             ctx.report(TIMESTAMPTZ, f"{table}.{name} is timestamp without time zone", at)
         elif kind == "varchar" and type_name.get("typmods"):
             ctx.report(TEXT, f"{table}.{name} is {type_text(type_name)}", at)
         if kind in SERIALS:
             ctx.report(IDENTITY, f"{table}.{name} is {kind}", at)
-        key = name in keys or "CONSTR_PRIMARY" in kinds or "CONSTR_IDENTITY" in kinds or kind in SERIALS
-        if kind in SMALL_INTEGERS and key:
+        if kind in SMALL_INTEGERS and (name in keys or kind in SERIALS or _is_key(column)):
             ctx.report(BIGINT, f"{table}.{name} is a {type_text(type_name)} key", at)
+
+
+def _is_key(column: dict) -> bool:
+    """A primary key or identity column (asked only of integer columns: most are neither)."""
+    return any(c["Constraint"]["contype"] in ("CONSTR_PRIMARY", "CONSTR_IDENTITY")
+               for c in column.get("constraints", ()))
 
 
 # Identifier-like words of 64+ bytes: unquoted, or quoted (doubled quotes inside).
