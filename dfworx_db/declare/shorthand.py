@@ -5,6 +5,7 @@ the mapping form of the format, so one code path builds the Catalog from either.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pglast import ast, parse_sql
@@ -57,6 +58,7 @@ def _outside_quotes(text: str, char: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # declaration sets repeat the same few types thousands of times
 def parse_type(text: str) -> str:
     """A type name, validated and written the way Postgres's grammar reads it."""
     prefix = "SELECT NULL::"
@@ -69,6 +71,11 @@ def parse_type(text: str) -> str:
 
 def parse_column(text: str) -> dict[str, Any]:
     """'uuid primary key default gen_random_uuid()' → the ColumnSpec mapping."""
+    return dict(_parse_column(text))
+
+
+@lru_cache(maxsize=4096)
+def _parse_column(text: str) -> tuple[tuple[str, Any], ...]:
     prefix = "CREATE TABLE _t (_c "
     stmt = _parse_one(prefix + text + ")", len(prefix))
     elements = stmt.tableElts or ()
@@ -133,7 +140,7 @@ def parse_column(text: str) -> dict[str, Any]:
             raise ShorthandError(f"the constraint {kind.name} is not supported in a column shorthand")
     if explicit_null and spec.get("not_null"):
         raise ShorthandError("the column is declared both NULL and NOT NULL")
-    return spec
+    return tuple(spec.items())
 
 
 def parse_index_key(text: str) -> dict[str, Any]:
