@@ -21,7 +21,7 @@ def lint_migrations(files: list[SqlFile], exposed_schemas: tuple[str, ...] = ("p
     replay = Replay(ExpressionReader())
     for sql_file in files:
         ctx = FileContext(sql_file, shared, findings)
-        for statement in sql_file.statements:
+        for statement in sql_file.statements():
             ctx.statement = statement
             for handler in HANDLERS.get(statement.node_type, ()):
                 handler(statement.node, ctx)

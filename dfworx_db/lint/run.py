@@ -87,8 +87,8 @@ def _apply_ignores(findings: list[Finding], files: list[SqlFile], config: LintCo
     located = []  # (ignore, the span of lines of the statement it covers)
     for sql_file in files:
         for ignore in sql_file.ignores:
-            if ignore.statement < len(sql_file.statements):
-                statement = sql_file.statements[ignore.statement]
+            if ignore.statement < len(sql_file.spans):
+                statement = sql_file.spans[ignore.statement]
                 span = (sql_file.path, sql_file.line_of(statement.start), sql_file.line_of(statement.end))
             else:
                 span = (sql_file.path, 0, 0)  # after the last statement: covers nothing

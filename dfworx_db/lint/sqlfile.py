@@ -1,5 +1,9 @@
 """A migration file parsed once by Postgres's own parser (pglast's JSON output), with
-statement spans, byte offsets turned into line:column, and the inline ignore comments."""
+statement spans, byte offsets turned into line:column, and the inline ignore comments.
+
+The parser's JSON is decoded one statement at a time, while the file is linted: a file of
+thousands of statements never holds all their trees at once (building, then freeing, a
+whole file's trees cost more than parsing it)."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from contextlib import contextmanager
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +37,15 @@ class Statement(NamedTuple):  # thousands per file: a tuple is built several tim
     end: int  # byte offset just past the statement (before its semicolon)
 
 
+class Span(NamedTuple):
+    """Where a statement is, kept for every statement once the file has been read."""
+
+    node_type: str
+    start: int
+    end: int
+    tree_at: int  # offset of its element in the parser's JSON (to decode its tree again)
+
+
 @dataclass(frozen=True)
 class Ignore:
     rules: tuple[str, ...]
@@ -43,17 +57,43 @@ class Ignore:
 class SqlFile:
     path: str
     text: str
-    statements: list[Statement]
-    ignores: list[Ignore] = field(default_factory=list)
     transactional: bool = True
     _data: bytes = b""
     _line_starts: list[int] = field(default_factory=list)
+    _json: str = field(default="", repr=False)  # the parser's output
+    _spans: list[Span] | None = field(default=None, repr=False)  # known once statements() has run to the end
     _locations: dict[int, SourceLocation] = field(default_factory=dict, compare=False, repr=False)  # asked again
 
     @property
     def data(self) -> bytes:
         """The file as UTF-8 bytes (parse-tree locations are offsets into these)."""
         return self._data
+
+    def statements(self) -> Iterator[Statement]:
+        """The statements in order, each tree decoded as it is reached (the caller lets go
+        of one before it takes the next)."""
+        spans = []
+        for node_type, node, start, end, tree_at in _decode(self._json, self._data):
+            spans.append(Span(node_type, start, end, tree_at))
+            yield Statement(node_type, node, start, end)
+        self._spans = spans
+
+    @property
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            for _ in self.statements():
+                pass
+        return self._spans
+
+    def statement(self, index: int) -> Statement:
+        """Statement `index` with its tree, decoded again."""
+        span = self.spans[index]
+        tree = _DECODER.raw_decode(self._json, span.tree_at)[0]["stmt"][span.node_type]
+        return Statement(span.node_type, tree, span.start, span.end)
+
+    @cached_property
+    def ignores(self) -> list[Ignore]:
+        return _ignores(self)
 
     def location(self, offset: int) -> SourceLocation:
         """file:line:column of a byte offset (columns count characters, from 1)."""
@@ -117,25 +157,37 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
     """Parse a whole script; a syntax error is a DeclarationError at its file:line."""
     data = text.encode("utf-8")
     line_starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
-    sql_file = SqlFile(path, text, [], _data=data, _line_starts=line_starts)
+    sql_file = SqlFile(path, text, _data=data, _line_starts=line_starts)
     try:
-        raw = parser.parse_sql_json(text)
+        sql_file._json = parser.parse_sql_json(text)
     except parser.ParseError as err:
         offset = err.args[1] if len(err.args) > 1 and err.args[1] is not None else 0  # a character index
         where = sql_file.location(len(text[:offset].encode("utf-8")))
         raise DeclarationError([Problem(f"not valid SQL: {err.args[0]}", where,
                                         "fix the statement; lint reads files with Postgres's own parser")]) from None
-    with no_cycle_collection():
-        stmts = json.loads(raw).get("stmts", [])
-    for raw_stmt in stmts:
-        ((node_type, node),) = raw_stmt["stmt"].items()
-        begin = raw_stmt.get("stmt_location", 0)
-        end = begin + raw_stmt.get("stmt_len", len(data) - begin)
-        start = _LEADING.match(data, begin, end).end()
-        sql_file.statements.append(Statement(node_type, node, start, end))
     sql_file.transactional = not _has_no_transaction_marker(text)
-    sql_file.ignores = _ignores(sql_file)
     return sql_file
+
+
+_DECODER = json.JSONDecoder()
+_STATEMENTS = '"stmts":['  # libpg_query writes {"version":…,"stmts":[{"stmt":…},…]}
+
+
+def _decode(raw: str, data: bytes) -> Iterator[tuple[str, dict, int, int, int]]:
+    """(node type, tree, start, end, offset in `raw`) of each statement, one element of
+    the JSON array decoded at a time."""
+    at = raw.find(_STATEMENTS)
+    if at < 0:
+        raise ValueError(f"unexpected parser output (no {_STATEMENTS!r}): {raw[:80]!r}")
+    at += len(_STATEMENTS)
+    with no_cycle_collection():
+        while raw[at] != "]":
+            element, after = _DECODER.raw_decode(raw, at)
+            ((node_type, node),) = element["stmt"].items()
+            begin = element.get("stmt_location", 0)
+            end = begin + element.get("stmt_len", len(data) - begin)
+            yield node_type, node, _LEADING.match(data, begin, end).end(), end, at
+            at = after + (raw[after] == ",")
 
 
 def _has_no_transaction_marker(text: str) -> bool:
@@ -155,14 +207,14 @@ def _ignores(sql_file: SqlFile) -> list[Ignore]:
     if "dfworx-db:" not in sql_file.text:
         return []
     found = []
-    starts = [s.start for s in sql_file.statements]
+    spans = sql_file.spans
+    starts = [s.start for s in spans]
     for match in IGNORE.finditer(sql_file.text):
         offset = len(sql_file.text[:match.start()].encode("utf-8"))
         rules = tuple(r.strip() for r in match.group(1).split(","))
         line = sql_file.line_of(offset)
         index = bisect.bisect_right(starts, offset) - 1
-        if index < 0 or (offset > sql_file.statements[index].end
-                         and sql_file.line_of(sql_file.statements[index].end) != line):
+        if index < 0 or (offset > spans[index].end and sql_file.line_of(spans[index].end) != line):
             index += 1  # neither inside a statement nor trailing one on its line: the next one
         found.append(Ignore(rules, sql_file.location(offset), index))
     return found

@@ -25,7 +25,7 @@ def test_lint_reads_the_marker_as_apply_does(text: str, tmp_path) -> None:
 
 def test_locations_count_characters_after_multibyte_text() -> None:
     sql_file = parse_sql_file("-- ünïcödé\nSELECT 'é';  CREATE INDEX i ON t (a);\n", "m.sql")
-    index = sql_file.statements[1]
+    index = sql_file.spans[1]
     assert index.node_type == "IndexStmt"
     assert str(sql_file.location(index.start)) == "m.sql:2:14"
 

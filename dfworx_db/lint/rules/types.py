@@ -96,7 +96,7 @@ def long_identifiers(ctx: FileContext) -> None:
     # whitespace (LONG_WORD alone costs ~20 ms per MB of SQL).
     if not QUOTED_LONG_WORD.search(text) and max(map(len, ctx.file.data.split()), default=0) < 64:
         return
-    starts = [s.start for s in ctx.file.statements]
+    starts = [s.start for s in ctx.file.spans]
     for match in LONG_WORD.finditer(text):
         quoted, bare = match.groups()
         word = quoted.replace('""', '"') if quoted else bare.lower()
@@ -106,8 +106,8 @@ def long_identifiers(ctx: FileContext) -> None:
         offset = len(text[:match.start()].encode("utf-8"))
         index = bisect.bisect_right(starts, offset) - 1
         truncated = word.encode("utf-8")[:63].decode("utf-8", "ignore")
-        if index >= 0 and json.dumps(truncated) in json.dumps(ctx.file.statements[index].node):
-            ctx.statement = ctx.file.statements[index]
+        if index >= 0 and json.dumps(truncated) in json.dumps((statement := ctx.file.statement(index)).node):
+            ctx.statement = statement
             ctx.report(IDENTIFIER_LENGTH, f"{word!r} is {size} bytes; Postgres keeps only the first 63: "
                                           f"{truncated!r}", offset)
 
