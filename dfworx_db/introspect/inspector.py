@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -26,9 +26,12 @@ from .tables import build_tables
 
 Row = dict[str, Any]
 
-# The kinds read with the final list of schemas, in the order they are fetched.
-KINDS = ("extensions", "enums", "collations", "sequences", "tables", "columns", "constraints", "indexes", "functions", "triggers",
-         "views", "policies", "grants", "dependencies", "unsupported")
+# The kinds read with the final list of schemas, in the order they are fetched: each
+# query runs on the server while the rows of the one before are built here, so the kinds
+# that take long to build (constraints: the tables; dependencies; indexes) come before
+# queries that take the server as long.
+KINDS = ("extensions", "enums", "collations", "sequences", "functions", "views", "tables", "columns", "constraints",
+         "dependencies", "indexes", "unsupported", "grants", "triggers", "policies")
 
 # Canonical output of pg_get_expr, format_type, pg_get_viewdef, …: with an empty
 # search_path every name outside pg_catalog comes out schema-qualified, and fixed
@@ -96,13 +99,26 @@ class Inspector:
             # them again and again (0.9 s at 5,000 tables) though none forms a cycle.
             gc.disable()
             try:
-                # Every query is sent at once (pipeline mode) and each kind is built as
-                # soon as its rows are in: the server runs the next queries meanwhile.
-                with self.conn.pipeline():
-                    cursors = {kind: self._send(kind, params) for kind in KINDS}
-                    return self._build(lambda kind: self._rows(cursors[kind]), schemas, include, exclude)
+                with closing(self._each_kind(params)) as fetched:
+                    def rows(kind: str) -> list[Row]:
+                        fetched_kind, fetched_rows = next(fetched)
+                        assert fetched_kind == kind, (kind, fetched_kind)
+                        return fetched_rows
+                    return self._build(rows, schemas, include, exclude)
             finally:
                 gc.enable()
+
+    def _each_kind(self, params: dict[str, Any]) -> Iterator[tuple[str, list[Row]]]:
+        """(kind, rows) for each kind of KINDS, in order. The next query is sent (pipeline
+        mode) as soon as the rows of one are in, so the server runs it while these rows
+        are converted and built here."""
+        with self.conn.pipeline():
+            cursor = self._send(KINDS[0], params)
+            for kind, following in zip(KINDS, (*KINDS[1:], None)):
+                first = cursor.fetchmany(1)  # waits for its results: it is the only query queued
+                pending = self._send(following, params) if following else None
+                yield kind, self._rows(cursor, first)
+                cursor = pending
 
     @staticmethod
     def _build(rows: Callable[[str], list[Row]], schemas: list[Row], include: frozenset[str] | None,
@@ -114,16 +130,16 @@ class Inspector:
             "enums": build_enums(rows("enums")),
             "collations": build_collations(rows("collations")),
             "sequences": build_sequences(rows("sequences")),
-            "tables": build_tables(rows("tables"), rows("columns"), rows("constraints")),
-            "indexes": build_indexes(rows("indexes")),
         }
         built["functions"], function_oids = build_functions(rows("functions"))
-        built["triggers"] = build_triggers(rows("triggers"))
         built["views"] = build_views(rows("views"))
-        built["policies"] = build_policies(rows("policies"))
-        built["grants"] = build_grants(rows("grants"), function_oids)
+        built["tables"] = build_tables(rows("tables"), rows("columns"), rows("constraints"))
         built["dependencies"] = build_dependencies(rows("dependencies"))
+        built["indexes"] = build_indexes(rows("indexes"))
         unsupported = [f"{r['kind']} {r['name']}" for r in rows("unsupported")]
+        built["grants"] = build_grants(rows("grants"), function_oids)
+        built["triggers"] = build_triggers(rows("triggers"))
+        built["policies"] = build_policies(rows("policies"))
         return Catalog.build(**built), unsupported
 
     @contextmanager
@@ -142,8 +158,9 @@ class Inspector:
         return self.conn.execute(query_text(kind, self.conn.info.server_version // 10000), params or None)
 
     @staticmethod
-    def _rows(cursor: psycopg.Cursor) -> list[Row]:
-        rows = cursor.fetchall()
+    def _rows(cursor: psycopg.Cursor, first: Iterable[tuple] = ()) -> list[Row]:
+        """The rows of `cursor` as dicts: `first`, those already fetched, and the rest."""
+        rows = [*first, *cursor.fetchall()]
         names = [column.name for column in cursor.description or ()]
         return [dict(zip(names, values)) for values in rows]
 
