@@ -47,3 +47,13 @@ def test_syntax_error_is_a_declaration_error_at_its_line() -> None:
     with pytest.raises(DeclarationError) as caught:
         parse_sql_file("SELECT 1;\n\nCREATE TABLE (;\n", "bad.sql")
     assert str(caught.value.problems[0].location) == "bad.sql:3:14"
+
+
+def test_statements_are_decoded_in_order_and_again_by_index() -> None:
+    sql = "SELECT 1;;\nCREATE TABLE \"a]\" (x int); -- ]\nSELECT '[]', $$]$$"
+    sql_file = parse_sql_file(sql, "m.sql")
+    walked = list(sql_file.statements())
+    assert [(s.node_type, s.start, s.end) for s in walked] == [tuple(span[:3]) for span in sql_file.spans]
+    assert [s.node_type for s in walked] == ["SelectStmt", "CreateStmt", "SelectStmt"]
+    assert [sql_file.slice(s.start, s.end) for s in walked][1:] == ['CREATE TABLE "a]" (x int)', "SELECT '[]', $$]$$"]
+    assert [sql_file.statement(i) for i in range(3)] == walked
