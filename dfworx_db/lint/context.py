@@ -36,7 +36,7 @@ def after_file(check: FileCheck) -> FileCheck:
 class SetState:
     """What earlier files of the linted set established (they have run when a later one does)."""
 
-    column_types: dict[tuple[QualifiedName, str], dict] = field(default_factory=dict)  # TypeName nodes
+    column_types: dict[QualifiedName, dict[str, dict]] = field(default_factory=dict)  # table → column → TypeName
     not_null_checks: dict[tuple[QualifiedName, str], str] = field(default_factory=dict)  # NOT VALID check → column
     proven_not_null: set[tuple[QualifiedName, str]] = field(default_factory=set)
 

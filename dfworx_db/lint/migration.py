@@ -38,18 +38,19 @@ def _track(node_type: str, node: dict, ctx: FileContext) -> None:
     if node_type == "CreateStmt":
         table = relation_name(node["relation"])
         ctx.created.add(table)
+        types = ctx.shared.column_types.setdefault(table, {})
         for element in node.get("tableElts", ()):
             column = element.get("ColumnDef")
             if column and "typeName" in column:
-                ctx.shared.column_types[(table, column["colname"])] = column["typeName"]
+                types[column["colname"]] = column["typeName"]
     elif node_type == "AlterTableStmt" and "relation" in node:
         table = relation_name(node["relation"])
         for item in node.get("cmds", ()):
             cmd = item["AlterTableCmd"]
             if cmd.get("subtype") == "AT_AddColumn":
                 column = cmd["def"]["ColumnDef"]
-                ctx.shared.column_types[(table, column["colname"])] = column["typeName"]
+                ctx.shared.column_types.setdefault(table, {})[column["colname"]] = column["typeName"]
             elif cmd.get("subtype") == "AT_AlterColumnType":
-                ctx.shared.column_types[(table, cmd["name"])] = cmd["def"]["ColumnDef"]["typeName"]
+                ctx.shared.column_types.setdefault(table, {})[cmd["name"]] = cmd["def"]["ColumnDef"]["typeName"]
     elif node_type == "CreateTableAsStmt" and "into" in node:
         ctx.created.add(relation_name(node["into"]["rel"]))

@@ -196,7 +196,7 @@ def _volatile(expression: dict) -> bool:
 def _change_type(cmd: dict, table: QualifiedName, ctx: FileContext) -> None:
     column = cmd["name"]
     new = cmd["def"]["ColumnDef"]["typeName"]
-    old = ctx.shared.column_types.get((table, column))
+    old = ctx.shared.column_types.get(table, {}).get(column)
     if old is not None and _binary_coercible(old, new) and "raw_default" not in cmd["def"]["ColumnDef"]:
         return
     ctx.report(TYPE_CHANGE, f"{table}.{column} changes to {type_text(new)}"

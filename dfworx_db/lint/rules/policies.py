@@ -114,12 +114,12 @@ def recursion(ctx: SchemaContext) -> None:
     the reads of the policies of tables whose RLS is enabled."""
     protected = {name for name, table in ctx.tables.items() if table.rls_enabled}
     edges = {name: set() for name in protected}
-    reads = {}
+    reads = []  # (policy, protected tables it reads): a list, hashing whole policies is slow
     for policy in ctx.catalog.policies:
-        reads[policy] = _reads(policy, ctx) & protected
+        reads.append((policy, _reads(policy, ctx) & protected))
         if policy.table in edges:
-            edges[policy.table] |= reads[policy]
-    for policy, targets in reads.items():
+            edges[policy.table] |= reads[-1][1]
+    for policy, targets in reads:
         if policy.table not in protected:
             continue
         path = _path(targets, policy.table, edges)

@@ -53,6 +53,8 @@ def foreign_key_indexes(ctx: SchemaContext) -> None:
     """Covered: some index starts with one of the key's columns, so finding the referencing
     rows is an index scan (a composite key's other columns are then filtered)."""
     for table in ctx.catalog.tables:
+        if not table.foreign_keys:
+            continue
         leading = _leading_columns(table, ctx.indexes.get(table.name, []))
         for fk in table.foreign_keys:
             if not leading & set(fk.columns):
