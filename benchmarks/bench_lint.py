@@ -10,8 +10,9 @@ squawk, …, after one untimed warm-up each), the two real commands on the same 
   squawk --reporter json FILE
   dfworx-db lint FILE --format json     (the console script of this interpreter's venv)
 
-Both are whole processes, so start-up and imports count. Prints best and median of each,
-the ratios (dfworx-db / squawk), and what each reported; --output also writes it there.
+Both are whole processes, so start-up and imports count. Prints best and median of each
+(wall clock, and the CPU time of the process: steadier on a shared machine), the ratios
+(dfworx-db / squawk), and what each reported; --output also writes it there.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -45,13 +47,19 @@ def squawk() -> Path:
     return binary
 
 
-def timed(command: list) -> tuple[float, str]:
-    start = time.perf_counter()
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list) -> tuple[float, float, str]:
+    """Wall-clock seconds, CPU seconds (user + system) and standard output of one run."""
+    cpu, start = _children_cpu(), time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu = time.perf_counter() - start, _children_cpu() - cpu
     if done.returncode not in (0, 1):  # 1: findings exist
         raise SystemExit(f"{command[0]} failed ({done.returncode}):\n{done.stderr}")
-    return elapsed, done.stdout
+    return elapsed, cpu, done.stdout
 
 
 def main() -> None:
@@ -69,24 +77,29 @@ def main() -> None:
              "dfworx-db lint": [DFWORX, "lint", script, "--format", "json"]}
     version = subprocess.run([sides["squawk"][0], "--version"], capture_output=True, text=True).stdout.strip()
     times: dict[str, list[float]] = {name: [] for name in sides}
-    outputs = {name: timed(command)[1] for name, command in sides.items()}  # warm-up
+    cpu: dict[str, list[float]] = {name: [] for name in sides}
+    outputs = {name: timed(command)[2] for name, command in sides.items()}  # warm-up
     for _ in range(args.repeat):
         for name, command in sides.items():
-            times[name].append(timed(command)[0])
+            elapsed, used, _ = timed(command)
+            times[name].append(elapsed)
+            cpu[name].append(used)
 
     squawk_rules = Counter(f.get("rule_name") for f in json.loads(outputs["squawk"]))
     our_rules = Counter(f["rule"] for f in json.loads(outputs["dfworx-db lint"]))
     best = {n: min(t) for n, t in times.items()}
     median = {n: statistics.median(t) for n, t in times.items()}
+    cpu_median = {n: statistics.median(t) for n, t in cpu.items()}
     lines = [
         f"bench{args.tables} creation script: {statements:,} statements, {script.stat().st_size:,} bytes; "
         f"{args.repeat} runs each, interleaved; {version}; Python {platform.python_version()}",
         "",
-        "| command | best | median |",
-        "|---|---|---|",
-        *(f"| `{name}` | {best[name]:.3f} s | {median[name]:.3f} s |" for name in sides),
+        "| command | best | median | CPU (median) |",
+        "|---|---|---|---|",
+        *(f"| `{name}` | {best[name]:.3f} s | {median[name]:.3f} s | {cpu_median[name]:.3f} s |" for name in sides),
         f"| **ratio dfworx-db / squawk** | **{best['dfworx-db lint'] / best['squawk']:.2f}×** | "
-        f"**{median['dfworx-db lint'] / median['squawk']:.2f}×** |",
+        f"**{median['dfworx-db lint'] / median['squawk']:.2f}×** | "
+        f"{cpu_median['dfworx-db lint'] / cpu_median['squawk']:.2f}× |",
         "",
         f"squawk reported: {dict(squawk_rules.most_common())}",
         f"dfworx-db reported: {dict(our_rules.most_common())}",
