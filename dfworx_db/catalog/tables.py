@@ -94,6 +94,8 @@ class Table:
     rls_enabled: bool = False
     rls_forced: bool = False
     unlogged: bool = False
+    replica_identity: str = "default"  # "default" | "full" | "nothing" | "index"
+    replica_identity_index: str | None = None  # with "index": the index, in the table's schema
     partition_by: str | None = None  # "RANGE (logdate)", as pg_get_partkeydef writes it
     partition_of: QualifiedName | None = None
     partition_bound: str | None = None  # "FOR VALUES FROM (…) TO (…)" or "DEFAULT"

@@ -189,6 +189,7 @@ class TableSpec(Spec):
     grants: Grants = Field(default_factory=dict)
     triggers: dict[str, TriggerSpec] = Field(default_factory=dict)
     unlogged: bool = Field(False, description="UNLOGGED: not written to the WAL, emptied after a crash.")
+    replica_identity: str = Field("default", description="REPLICA IDENTITY: default, full (Supabase Realtime's old records), nothing, or 'index <unique index>'.")
     partition_by: str | None = Field(None, description="PARTITION BY clause: 'range (logdate)', 'list (region)', 'hash (id)'.")
     partition_of: str | None = Field(None, description="The partitioned parent table of this partition.")
     partition_bound: str | None = Field(None, description="With partition_of: \"for values from ('2024-01-01') to ('2025-01-01')\", or 'default'.")

@@ -164,13 +164,15 @@ def build_table(ctx: FileContext, key: str, spec: TableSpec, names: NameChooser)
         spec.partition_bound, path + ("partition_bound",), parse_partition_bound, "partition_bound",
         "write \"for values from ('a') to ('b')\", 'for values in (…)', "
         "'for values with (modulus 4, remainder 0)' or 'default'")
+    replica_identity, replica_index = _replica_identity(ctx, spec.replica_identity, path + ("replica_identity",))
     rls = spec.rls if isinstance(spec.rls, RlsSpec) else RlsSpec(enabled=spec.rls)
     if rls.forced and not rls.enabled:
         ctx.problem("rls is forced but not enabled", path + ("rls",), "set enabled: true or drop forced")
     table = Table(name=qname, columns=tuple(columns), primary_key=pk, unique_constraints=tuple(uniques),
                   foreign_keys=tuple(fks), checks=tuple(checks), exclusions=tuple(exclusions),
                   rls_enabled=rls.enabled, rls_forced=rls.forced,
-                  unlogged=spec.unlogged, partition_by=partition_by,
+                  unlogged=spec.unlogged, replica_identity=replica_identity, replica_identity_index=replica_index,
+                  partition_by=partition_by,
                   partition_of=ctx.qualified(spec.partition_of, path + ("partition_of",), "table") if spec.partition_of else None,
                   partition_bound=partition_bound,
                   inherits=tuple(ctx.qualified(p, path + ("inherits", i), "table") for i, p in enumerate(spec.inherits)),
@@ -244,6 +246,19 @@ def _exclusion(ctx: FileContext, name: str, raw: str | ExclusionSpec, path: tupl
                             "and its deferral with deferrable: / initially_deferred:")
     return ExclusionConstraint(name=name, definition=definition, deferrable=spec.deferrable,
                                initially_deferred=spec.initially_deferred, comment=spec.comment, source=ctx.at(path))
+
+
+def _replica_identity(ctx: FileContext, text: str, path: tuple) -> tuple[str, str | None]:
+    """'full' → ("full", None); 'index orders_ref_key' → ("index", "orders_ref_key")."""
+    word, _, index = text.strip().partition(" ")
+    word, index = word.lower(), index.strip()
+    if word in ("default", "full", "nothing") and not index:
+        return word, None
+    if word == "index" and index:
+        return word, ctx.identifier(index, path, "index")
+    ctx.problem(f"invalid replica_identity {text!r}", path,
+                "write default, full, nothing, or index <name of a unique index of the table>")
+    return "default", None
 
 
 def _check_deferral(ctx: FileContext, spec: PrimaryKeySpec | UniqueSpec | ForeignKeySpec | ExclusionSpec,

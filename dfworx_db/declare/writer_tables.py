@@ -42,6 +42,8 @@ def table_entry(catalog: Catalog, table: Table, grants: GrantIndex, names: NameS
         entry["comment"] = table.comment
     if table.unlogged:
         entry["unlogged"] = True
+    if table.replica_identity != "default":
+        entry["replica_identity"] = " ".join(filter(None, (table.replica_identity, table.replica_identity_index)))
     if table.partition_of:
         entry["partition_of"] = qualified_text(table.partition_of)
         entry["partition_bound"] = table.partition_bound

@@ -79,6 +79,8 @@ def create_object(obj: object, extensions: frozenset[Key] = frozenset()) -> list
             changes.append(Change("enable_rls", obj, needs=provides))
         if obj.rls_forced:
             changes.append(Change("force_rls", obj, needs=provides))
+        if obj.replica_identity != "default":
+            changes.append(set_replica_identity(obj, provides))
         changes += table_part_comments(obj)
     return changes
 
@@ -86,6 +88,13 @@ def create_object(obj: object, extensions: frozenset[Key] = frozenset()) -> list
 def add_foreign_key(table: Table, fk) -> Change:
     return Change("add_foreign_key", fk, context=table, provides=frozenset({constraint_key(table.name, fk.name)}),
                   needs=frozenset({relation_key(table.name), relation_key(fk.references)}))
+
+
+def set_replica_identity(table: Table, needs: frozenset[Key] = frozenset()) -> Change:
+    """REPLICA IDENTITY, after the index it names when that is an index of its own."""
+    index = {relation_key(QualifiedName(table.name.schema, table.replica_identity_index))} \
+        if table.replica_identity_index else set()
+    return Change("set_replica_identity", table, needs=needs | {relation_key(table.name)} | index)
 
 
 def table_part_comments(table: Table) -> list[Change]:

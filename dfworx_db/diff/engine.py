@@ -73,8 +73,10 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
     for owner, change in alters:
         blockers = {dropped(object_key(d)) for d in to_drop.values() if object_key(owner) in current_needs(d)}
         # Foreign keys do not stand for their table: two tables gaining keys to each
-        # other would otherwise wait for each other.
-        provides = change.provides if _is_foreign_key(change) else change.provides | object_provides(owner)
+        # other would otherwise wait for each other. Nor does REPLICA IDENTITY USING
+        # INDEX, which waits for an index that waits for its table.
+        provides = change.provides if _is_foreign_key(change) or change.kind == "set_replica_identity" \
+            else change.provides | object_provides(owner)
         if change.kind == "drop_constraint":
             provides |= {dropped(constraint_key(owner.name, change.subject.name))}
         if change.kind == "alter_column_type" and _is_enum(dict(change.extra)["old"].type, current):

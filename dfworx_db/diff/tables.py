@@ -7,7 +7,7 @@ import dataclasses
 
 from ..catalog import Column, Table
 from .change import Change
-from .create import add_foreign_key
+from .create import add_foreign_key, set_replica_identity
 from .keys import relation_key
 
 DELETES_DATA = "deletes data"
@@ -53,6 +53,8 @@ def alter_table(old: Table, new: Table) -> list[Change] | None:
         add(Change("force_rls" if new.rls_forced else "no_force_rls", new))
     if old.unlogged != new.unlogged:
         add(Change("set_unlogged" if new.unlogged else "set_logged", new, hazards=(REWRITE,)))
+    if (old.replica_identity, old.replica_identity_index) != (new.replica_identity, new.replica_identity_index):
+        add(set_replica_identity(new))
     for parent in new.inherits:
         if parent not in old.inherits:
             add(Change("inherit", new, extra=(("parent", parent),), needs=frozenset({relation_key(parent)})))

@@ -14,6 +14,8 @@ Row = dict[str, Any]
 IDENTITY = {"a": "always", "d": "by default"}
 # pg_constraint.confdeltype / confupdtype (FKCONSTR_ACTION_* of parsenodes.h).
 FK_ACTION = {"a": "no action", "r": "restrict", "c": "cascade", "n": "set null", "d": "set default"}
+# pg_class.relreplident. An 'i' whose index is gone acts as NOTHING (ALTER TABLE docs).
+REPLICA_IDENTITY = {"d": "default", "f": "full", "n": "nothing", "i": "index"}
 
 # pg_get_constraintdef appends these after the CHECK (…); the model keeps no_inherit
 # from connoinherit, and NOT VALID / NOT ENFORCED are reported as unsupported.
@@ -110,6 +112,9 @@ def build_tables(rows: Iterable[Row], column_rows: Iterable[Row], constraint_row
             rls_enabled=r["rls_enabled"],
             rls_forced=r["rls_forced"],
             unlogged=r["unlogged"],
+            replica_identity=REPLICA_IDENTITY[r["replica_identity"]] if r["replica_identity"] != "i"
+            or r["replica_identity_index"] else "nothing",
+            replica_identity_index=r["replica_identity_index"],
             partition_by=r["partition_by"],
             # A partition has exactly one parent; inheritance children list theirs in order.
             partition_of=parents[0] if r["is_partition"] else None,

@@ -27,7 +27,7 @@ KIND_ORDER = (
     "add_column", "set_default", "set_not_null", "add_identity", "set_identity_kind", "set_logged", "set_unlogged", "inherit", "no_inherit",
     "add_constraint", "alter_sequence_owned_by", "add_foreign_key",
     "create_index", "create_view", "alter_view_options", "create_trigger",
-    "enable_rls", "force_rls", "no_force_rls", "disable_rls",
+    "enable_rls", "force_rls", "no_force_rls", "disable_rls", "set_replica_identity",
     "create_policy", "alter_policy", "revoke_public_execute", "grant", "comment", "comment_view_columns",
 )
 

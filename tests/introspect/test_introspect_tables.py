@@ -129,6 +129,28 @@ def test_exclusion_constraints_and_deferrable_primary_keys(db):
     assert catalog.indexes == ()  # the constraints' indexes come with them
 
 
+def test_replica_identity(db):
+    db.execute("""
+        create table public.plain (id int primary key);
+        create table public.streamed (id int primary key);
+        alter table public.streamed replica identity full;
+        create table public.silent (id int);
+        alter table public.silent replica identity nothing;
+        create table public.keyed (id int primary key, ref text not null);
+        create unique index keyed_ref on public.keyed (ref);
+        alter table public.keyed replica identity using index keyed_ref;
+        create table public.orphaned (id int, ref text not null);
+        create unique index orphaned_ref on public.orphaned (ref);
+        alter table public.orphaned replica identity using index orphaned_ref;
+        drop index public.orphaned_ref;
+    """)
+    catalog = introspect(db)
+    found = {t.name.name: (t.replica_identity, t.replica_identity_index) for t in catalog.tables}
+    # An identity index that was dropped acts as NOTHING, and is read so.
+    assert found == {"plain": ("default", None), "streamed": ("full", None), "silent": ("nothing", None),
+                     "keyed": ("index", "keyed_ref"), "orphaned": ("nothing", None)}
+
+
 def test_rls_unlogged_and_comment(db):
     db.execute("""
         create unlogged table scratch (id int);

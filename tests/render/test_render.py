@@ -75,14 +75,17 @@ def test_every_kind_executes_in_one_transaction(supabase_db):
           (select seqincrement from pg_sequence where seqrelid = 'shop.invoice_no'::regclass),
           (select count(*) from pg_depend where objid = 'shop.invoice_no'::regclass and deptype = 'a'),
           (select collname from pg_collation c join pg_attribute a on a.attcollation = c.oid
-             where a.attrelid = 'shop.invoices'::regclass and a.attname = 'code')
+             where a.attrelid = 'shop.invoices'::regclass and a.attname = 'code'),
+          (select relreplident from pg_class where oid = 'shop.events'::regclass),
+          (select indexrelid::regclass::text from pg_index where indrelid = 'shop.invoices'::regclass
+             and indisreplident)
     """).fetchone()
-    assert storage == ("u", "RANGE (logdate)", 2, 1, 1, 10, 1, "c_sort")
+    assert storage == ("u", "RANGE (logdate)", 2, 1, 1, 10, 1, "c_sort", "f", "shop.invoices_code_key")
     # citext, 2 enums, 9 tables (incl. unlogged, partitioned, 2 partitions, inherited),
-    # 5 constraint indexes (one of an exclusion constraint) + 4 declared, 1 view, 4 functions, 2 triggers,
+    # 6 constraint indexes (one of an exclusion constraint) + 4 declared, 1 view, 4 functions, 2 triggers,
     # 2 policies, 1 FK,
     # forced RLS, column grant, revoked / default EXECUTE, comments
-    assert counts[:9] == (1, 2, 9, 9, 1, 4, 2, 2, 1)
+    assert counts[:9] == (1, 2, 9, 10, 1, 4, 2, 2, 1)
     # the column grant (SELECT (total), UPDATE (total)) grants nothing table-wide
     assert counts[9:14] == (True, 1, False, True, False)
     assert counts[14] >= 5

@@ -51,9 +51,6 @@ SELECT kind, name FROM (
     SELECT 'view check option', format('%%I.%%I', nspname, relname) FROM rels
     WHERE relkind = 'v' AND reloptions::text[] && ARRAY['check_option=local', 'check_option=cascaded']
     UNION ALL
-    SELECT 'replica identity', format('%%I.%%I (%%s)', nspname, relname, relreplident::text) FROM rels
-    WHERE relkind IN ('r', 'p') AND relreplident <> 'd'
-    UNION ALL
     SELECT 'rule', format('%%I on %%I.%%I', rw.rulename, r.nspname, r.relname)
     FROM pg_rewrite rw JOIN rels r ON r.oid = rw.ev_class
     WHERE rw.rulename <> '_RETURN'

@@ -73,8 +73,9 @@ CREATE UNLOGGED TABLE shop.events (
 
 CREATE TABLE shop.invoices (
     invoice_no integer DEFAULT nextval('shop.invoice_no'::regclass) NOT NULL,
-    code text COLLATE shop.c_sort,
-    CONSTRAINT invoices_pkey PRIMARY KEY (invoice_no) DEFERRABLE INITIALLY DEFERRED
+    code text COLLATE shop.c_sort NOT NULL,
+    CONSTRAINT invoices_pkey PRIMARY KEY (invoice_no) DEFERRABLE INITIALLY DEFERRED,
+    CONSTRAINT invoices_code_key UNIQUE (code)
 );
 
 CREATE TABLE shop.measurements (
@@ -147,6 +148,10 @@ ALTER TABLE shop.customers ENABLE ROW LEVEL SECURITY;
 ALTER TABLE shop.orders ENABLE ROW LEVEL SECURITY;
 
 ALTER TABLE shop.customers FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE shop.events REPLICA IDENTITY FULL;
+
+ALTER TABLE shop.invoices REPLICA IDENTITY USING INDEX invoices_code_key;
 
 CREATE POLICY "Block deleted" ON shop.customers
 AS RESTRICTIVE

@@ -1,0 +1,1 @@
+create table messages (id bigint primary key, body text);

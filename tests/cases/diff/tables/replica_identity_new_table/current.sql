@@ -1,0 +1,1 @@
+create table rooms (id int primary key);
