@@ -10,6 +10,7 @@ the declarations again: a plan that would not converge is an error, never a file
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -109,9 +110,12 @@ def make_plan(declarations: Declarations, base: Base, options: PlanOptions, *, s
               existing: list[MigrationFile] | None = None, now: datetime | None = None) -> Plan:
     """The plan that takes `base` to the declarations. `existing` (the migrations folder)
     gives the versions the new files must come after."""
-    with shadow_server(shadow_url) as server:
-        desired = canonical(declarations.catalog, server)
+    with shadow_server(shadow_url) as server, ThreadPoolExecutor(max_workers=1) as pool:
+        # The desired state and the base are read at the same time: each waits mostly on
+        # the server.
+        desired_job = pool.submit(canonical, declarations.catalog, server)
         with _base_shadow(base, server) as (shadow, current):
+            desired = desired_job.result()
             renames = rename_changes(current, declarations)
             if renames:
                 current, renames = _renamed(shadow(), renames, desired, base)
