@@ -57,7 +57,8 @@ def follow_up_renames(current: Catalog, desired: Catalog, renames: list[Change])
 
 
 def _constraints(table) -> list:
-    return [c for c in (table.primary_key, *table.unique_constraints, *table.checks, *table.foreign_keys) if c]
+    return [c for c in (table.primary_key, *table.unique_constraints, *table.checks, *table.foreign_keys,
+                        *table.exclusions) if c]
 
 
 def _pairs(old: list, new: list, key=lambda c: c.name) -> list[tuple]:
