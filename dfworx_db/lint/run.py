@@ -52,7 +52,7 @@ def lint_paths(paths: list[Path], config: LintConfig) -> LintResult:
     with no_cycle_collection():
         files = [read_sql_file(p, _display(p)) for p in migration_files(paths, config)]
         result = LintResult(lint_sql_files(files, config), len(files))
-        del files  # the parse trees are freed while the collector is off (else it scans them all once more)
+        del files  # freed while the collector is still off (else its first pass scans all they hold)
     return result
 
 
