@@ -14,7 +14,9 @@ from .catalog import Catalog
 from .diff import Change, diff_catalogs
 from .introspect import introspect
 from .pg import connect, start_local_server
+from .pg.default_privileges import DefaultPrivileges, default_privileges_sql, read_default_privileges
 from .pg.shadow import canonical_current, execute_catalog, shadow_database
+from .render.quoting import quote_ident
 
 
 @contextmanager
@@ -34,12 +36,38 @@ def read(url: str, exclude_schemas: Iterable[str] = ()) -> Catalog:
         return introspect(conn, exclude_schemas=exclude_schemas)
 
 
-def canonical(declared: Catalog, server_url: str) -> Catalog:
+def read_target(url: str, exclude_schemas: Iterable[str] = ()) -> tuple[Catalog, DefaultPrivileges]:
+    """The Catalog of a target database and the default privileges its objects get
+    from the role that migrates it."""
+    with connect(url) as conn:
+        return introspect(conn, exclude_schemas=exclude_schemas), read_default_privileges(conn)
+
+
+def target_defaults(url: str) -> DefaultPrivileges:
+    with connect(url) as conn:
+        return read_default_privileges(conn)
+
+
+def read_declared(declared: Catalog, server_url: str, defaults: DefaultPrivileges | None = None) -> Catalog:
     """`declared` as Postgres writes it back: created in a shadow on `server_url`'s
-    server, then read. Fails, naming the statement, when the declarations do not apply."""
+    server, under the target's default privileges when given (on Supabase, what
+    `postgres` creates in `public` is granted to anon, authenticated and service_role),
+    then read. Fails, naming the statement, when the declarations do not apply."""
     with shadow_database(server_url) as url:
+        if defaults:
+            _carry_defaults(url, defaults)
         execute_catalog(url, declared)
         return read(url)
+
+
+def _carry_defaults(url: str, defaults: DefaultPrivileges) -> None:
+    with connect(url, autocommit=True) as conn, conn.transaction():
+        schemas = {r[0] for r in conn.execute("SELECT nspname FROM pg_namespace")}
+        roles = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
+        for grantee in sorted({p.grantee for p in defaults.granted} - roles - {"public"}):
+            conn.execute(f"CREATE ROLE {quote_ident(grantee)} NOLOGIN")
+        for statement in default_privileges_sql(defaults, schemas):
+            conn.execute(statement)
 
 
 def changes_between(current: Catalog, desired: Catalog, server_url: str) -> list[Change]:
@@ -53,6 +81,6 @@ def database_changes(url: str, declared: Catalog, *, shadow_url: str | None = No
                      exclude_schemas: Iterable[str] = ()) -> tuple[Catalog, list[Change]]:
     """The Catalog of the database at `url` and the changes that take it to `declared`.
     Supabase-managed schemas and `exclude_schemas` are neither read nor changed."""
-    current = read(url, exclude_schemas)
+    current, defaults = read_target(url, exclude_schemas)
     with shadow_server(shadow_url) as server:
-        return current, changes_between(current, canonical(declared, server), server)
+        return current, changes_between(current, read_declared(declared, server, defaults), server)

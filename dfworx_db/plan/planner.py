@@ -19,7 +19,7 @@ from pathlib import Path
 from ..catalog import Catalog
 from ..declare import Declarations
 from ..diff.change import Change
-from ..drift import canonical, changes_between, read, shadow_server
+from ..drift import changes_between, read, read_declared, shadow_server, target_defaults
 from ..errors import DfworxError
 from ..introspect import introspect
 from ..pg import connect
@@ -113,7 +113,8 @@ def make_plan(declarations: Declarations, base: Base, options: PlanOptions, *, s
     with shadow_server(shadow_url) as server, ThreadPoolExecutor(max_workers=1) as pool:
         # The desired state and the base are read at the same time: each waits mostly on
         # the server.
-        desired_job = pool.submit(canonical, declarations.catalog, server)
+        defaults = target_defaults(base.url) if base.url else None
+        desired_job = pool.submit(read_declared, declarations.catalog, server, defaults)
         with _base_shadow(base, server) as (shadow, current):
             desired = desired_job.result()
             renames = rename_changes(current, declarations)
