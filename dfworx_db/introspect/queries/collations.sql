@@ -14,4 +14,5 @@ LEFT JOIN pg_description descr
        ON descr.objoid = c.oid AND descr.classoid = 'pg_collation'::regclass AND descr.objsubid = 0
 WHERE n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid
+                    AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

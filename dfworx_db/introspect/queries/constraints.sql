@@ -33,7 +33,8 @@ LEFT JOIN pg_description descr
 WHERE c.relkind IN ('r', 'p')
   AND n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                    AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
   AND (con.contype IN ('p', 'u', 'f', 'x') AND con.conparentid = 0
        OR con.contype = 'c' AND con.conislocal)
 ORDER BY con.conrelid, con.conname

@@ -9,4 +9,5 @@ LEFT JOIN pg_description descr
 WHERE t.typtype = 'e'
   AND n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
+                    AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

@@ -9,7 +9,8 @@ WITH relations AS (
     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S')
       AND n.nspname = ANY(%(schemas)s::text[])
       AND NOT EXISTS (SELECT FROM pg_depend d
-                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                        AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
 ), privileges AS (
 SELECT 'schema' AS object_kind, n.nspname AS schema, n.nspname AS name, NULL AS column_name,
        NULL::oid AS function_oid, acl.grantee, acl.privilege_type, acl.is_grantable

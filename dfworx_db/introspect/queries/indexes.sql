@@ -19,7 +19,7 @@ WITH standalone AS MATERIALIZED (
                       WHERE con.conindid = x.indexrelid AND con.contype IN ('p', 'u', 'x'))
       AND NOT EXISTS (SELECT FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid IN (x.indexrelid, x.indrelid)
-                        AND d.deptype = 'e')
+                        AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
 )
 SELECT s.nspname AS schema,
        s.relname AS name,

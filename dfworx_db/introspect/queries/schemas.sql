@@ -8,5 +8,6 @@ LEFT JOIN pg_description descr
        ON descr.objoid = n.oid AND descr.classoid = 'pg_namespace'::regclass AND descr.objsubid = 0
 WHERE n.nspname !~ '^pg_'
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid
+                    AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
 ORDER BY n.nspname

@@ -27,4 +27,5 @@ WHERE NOT t.tgisinternal
   AND t.tgconstraint = 0
   AND n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
-                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                  WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                    AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')

@@ -6,14 +6,16 @@ WITH rels AS (
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY(%(schemas)s::text[])
       AND NOT EXISTS (SELECT FROM pg_depend d
-                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                        AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
 ), types AS (
     SELECT t.*, n.nspname
     FROM pg_type t
     JOIN pg_namespace n ON n.oid = t.typnamespace
     WHERE n.nspname = ANY(%(schemas)s::text[])
       AND NOT EXISTS (SELECT FROM pg_depend d
-                      WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+                      WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
+                        AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
 ), procs AS (
     SELECT p.*, n.nspname, l.lanname
     FROM pg_proc p
@@ -137,14 +139,16 @@ SELECT kind, name FROM (
     JOIN pg_namespace n ON n.oid = p.pronamespace
     WHERE n.nspname = ANY(%(schemas)s::text[])
       AND NOT EXISTS (SELECT FROM pg_depend d
-                      WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid AND d.deptype = 'e')
+                      WHERE d.classid = 'pg_event_trigger'::regclass AND d.objid = e.oid
+                        AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
     UNION ALL
     SELECT 'operator', format('%%I.%%s(%%s, %%s)', n.nspname, o.oprname,
                               coalesce(format_type(nullif(o.oprleft, 0), NULL), 'NONE'), format_type(o.oprright, NULL))
     FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
     WHERE n.nspname = ANY(%(schemas)s::text[])
       AND NOT EXISTS (SELECT FROM pg_depend d
-                      WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e')
+                      WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid
+                        AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
     UNION ALL
     SELECT 'extended statistics', format('%%I.%%I', n.nspname, s.stxname)
     FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
@@ -154,6 +158,7 @@ SELECT kind, name FROM (
     FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace
     WHERE n.nspname = ANY(%(schemas)s::text[])
       AND NOT EXISTS (SELECT FROM pg_depend d
-                      WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = c.oid AND d.deptype = 'e')
+                      WHERE d.classid = 'pg_ts_config'::regclass AND d.objid = c.oid
+                        AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
 ) found
 ORDER BY kind, name
