@@ -82,6 +82,20 @@ def test_a_failing_statement_in_file_3_of_5(project, db_url, db):
     assert f"not run: {V[3]}_four.sql, {V[4]}_five.sql" in message
 
 
+def test_a_failure_deep_in_a_long_file_names_its_statement_and_line(project, db_url, db):
+    """Statements travel in batches of many; a failing batch is replayed one statement at a
+    time, so the report is as exact as for a short file, and nothing of the file stays."""
+    inserts = "".join(f"INSERT INTO public.long VALUES ({i});\n" for i in range(1, 1200))
+    project.add(V[0], "long", TABLE.format("long") + inserts + "INSERT INTO public.long VALUES (700);\n")
+    result = project.cli("apply", "--db-url", db_url, "--no-verify")
+    assert result.exit_code == 3
+    statements = 1 + 1199 + 1
+    line = TABLE.format("long").count("\n") + 1200
+    assert f"{V[0]}_long.sql:{line}:1: statement {statements} of {statements}" in result.stderr
+    assert "detail: Key (id)=(700) already exists." in result.stderr
+    assert history(db) == [] and tables(db) == set()
+
+
 def test_a_position_in_the_error_points_at_the_column(project, db_url):
     project.add(V[0], "bad", "SELECT 1;\nSELECT no_such_column\n  FROM pg_class;\n")
     result = project.cli("apply", "--db-url", db_url, "--no-verify")
