@@ -11,8 +11,6 @@ from rich.markup import escape
 from ..cli import err_console
 from ..config import load_config
 from ..pg import resolve_url
-from ..pg.shadow import execute_catalog, shadow_database
-from ..declare import load_declarations
 from .generate import LANGUAGES, generate_types, model_from_database, model_from_declarations, with_schemas
 from .settings import types_settings
 
@@ -57,6 +55,8 @@ def types_command(schemas_path: Path | None, language: str, out: Path | None, db
                                     schemas_dir=schemas_dir if schemas_dir.is_dir() else None,
                                     exclude_schemas=config.exclude_schemas)
     elif shadow or shadow_url:
+        from ..declare import load_declarations
+        from ..pg.shadow import execute_catalog, shadow_database
         with shadow_database(shadow_url) as url:
             execute_catalog(url, load_declarations(schemas_dir).catalog)
             model = model_from_database(url, settings, schemas_dir=schemas_dir)

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..catalog import QualifiedName
-from ..declare import load_declarations
 from ..errors import DeclarationError, Problem
 from ..introspect import introspect_with_report
 from ..pg import connect
@@ -22,6 +21,7 @@ LANGUAGES = ("typescript", "python")
 
 def model_from_declarations(schemas_dir: Path, settings: TypesSettings) -> TypeModel:
     """The TypeModel of the declarations alone (no database)."""
+    from ..declare import load_declarations  # pydantic and the loader: only for declarations
     declarations = load_declarations(schemas_dir)
     return build_model(declarations.catalog, schemas=_schemas(settings, declarations.catalog.schema_names),
                        type_names=_names(declarations.type_names, settings), formats=declarations.column_formats)
@@ -31,7 +31,10 @@ def model_from_database(url: str, settings: TypesSettings, *, schemas_dir: Path 
                         exclude_schemas: tuple[str, ...] = ()) -> TypeModel:
     """The TypeModel of the live database at `url`. With `schemas_dir`, the declarations
     add what only they know (type_name, column formats) and choose the default schemas."""
-    declarations = load_declarations(schemas_dir) if schemas_dir is not None else None
+    declarations = None
+    if schemas_dir is not None:
+        from ..declare import load_declarations
+        declarations = load_declarations(schemas_dir)
     with connect(url) as conn:
         catalog, _unsupported = introspect_with_report(conn, include_schemas=settings.schemas,
                                                        exclude_schemas=exclude_schemas)
