@@ -14,6 +14,9 @@ from ..pg import resolve_url
 from .generate import LANGUAGES, generate_types, model_from_database, model_from_declarations, with_schemas
 from .settings import types_settings
 
+# The file of each language when several are written into one folder.
+FILE_NAMES = {"typescript": "database.ts", "python": "models.py"}
+
 
 @click.group()
 def gen() -> None:
@@ -22,8 +25,11 @@ def gen() -> None:
 
 @gen.command("types")
 @click.argument("schemas_path", metavar="[SCHEMAS]", type=click.Path(exists=True, path_type=Path), required=False)
-@click.option("--lang", "language", type=click.Choice(LANGUAGES), required=True, help="The language to write.")
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file (default: stdout).")
+@click.option("--lang", "languages", type=click.Choice(LANGUAGES), required=True, multiple=True,
+              help="The language to write (repeatable: both from one read of the schema).")
+@click.option("-o", "--out", type=click.Path(path_type=Path),
+              help="Write to this file (default: stdout); with several --lang, a folder for "
+                   f"{' and '.join(FILE_NAMES.values())}.")
 @click.option("--db-url", help="Generate from this live database instead of the declarations.")
 @click.option("--shadow", is_flag=True, help="Execute the declarations in a throw-away database and generate from it "
                                               "(needed for views, whose column types Postgres infers).")
@@ -31,7 +37,7 @@ def gen() -> None:
 @click.option("--schema", "schemas", multiple=True, help="Only these schemas (repeatable; default: types.schemas "
                                                           "of dfworx.yaml, else every declared schema).")
 @click.option("--check", is_flag=True, help="Exit 1 when --out differs from what would be generated; write nothing.")
-def types_command(schemas_path: Path | None, language: str, out: Path | None, db_url: str | None, shadow: bool,
+def types_command(schemas_path: Path | None, languages: tuple[str, ...], out: Path | None, db_url: str | None, shadow: bool,
                   shadow_url: str | None, schemas: tuple[str, ...], check: bool) -> None:
     """Write the types of the database: supabase-js's Database type, or Pydantic models.
 
@@ -46,7 +52,11 @@ def types_command(schemas_path: Path | None, language: str, out: Path | None, db
       dfworx-db gen types --lang python --out services/api/models.py
       dfworx-db gen types --lang typescript --db-url "$DATABASE_URL" --schema public
       dfworx-db gen types --lang typescript --out types/database.ts --check   # CI
+      dfworx-db gen types --lang typescript --lang python --out generated/   # both, one read
     """
+    languages = tuple(dict.fromkeys(languages))
+    if len(languages) > 1 and out is None:
+        raise click.UsageError("several --lang write several files: give --out FOLDER")
     config = load_config()
     settings = with_schemas(types_settings(config), schemas)
     schemas_dir = schemas_path or config.schemas_dir
@@ -62,7 +72,13 @@ def types_command(schemas_path: Path | None, language: str, out: Path | None, db
             model = model_from_database(url, settings, schemas_dir=schemas_dir)
     else:
         model = model_from_declarations(schemas_dir, settings)
-    text = generate_types(model, language, settings)
+    for language in languages:
+        target = out / FILE_NAMES[language] if out is not None and len(languages) > 1 else out
+        _emit(generate_types(model, language, settings), target, check)
+
+
+def _emit(text: str, out: Path | None, check: bool) -> None:
+    """Write `text` to `out` (stdout when None), or with `check` compare it (exit 1)."""
     if check:
         if out is None:
             raise click.UsageError("--check compares with the file of --out; give --out")
@@ -74,6 +90,8 @@ def types_command(schemas_path: Path | None, language: str, out: Path | None, db
             raise SystemExit(1)
         err_console.print(f"[green]ok[/green]: {escape(str(out))} is up to date", soft_wrap=True)
     elif out is not None:
+        if out.is_dir():
+            raise click.UsageError(f"--out {out} is a folder; give a file for one --lang")
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
         err_console.print(f"Wrote {escape(str(out))}", soft_wrap=True)

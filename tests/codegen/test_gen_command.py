@@ -40,3 +40,14 @@ def test_a_bad_types_section_is_a_located_error(tmp_path, monkeypatch):
     result = _run("--lang", "python")
     assert result.exit_code == 2
     assert "dfworx.yaml" in result.output and "kind must be row, insert or update" in result.output
+
+
+def test_both_languages_from_one_read_into_a_folder(tmp_path):
+    out = tmp_path / "generated"
+    assert _run("--lang", "typescript", "--lang", "python", "--out", str(out)).exit_code == 0
+    assert (out / "database.ts").read_text() == _run("--lang", "typescript").output
+    assert (out / "models.py").read_text() == _run("--lang", "python").output
+    assert _run("--lang", "typescript", "--lang", "python", "--out", str(out), "--check").exit_code == 0
+    no_folder = CliRunner().invoke(cli, ["gen", "types", str(ROOT / "schemas"), "--lang", "typescript",
+                                         "--lang", "python"])
+    assert no_folder.exit_code == 2 and "give --out FOLDER" in no_folder.output
