@@ -49,9 +49,11 @@ def test_types_from_the_fixture_database_match_supabases_snapshot(fixture_url, t
     total = len(result["equal"]) + len(result["different"])
     with connect(fixture_url) as conn:
         modern = conn.info.server_version >= 170000
-    expected = KNOWN_DIFFERENCES | (KNOWN_DIFFERENCES_FROM_17 if modern else set())
-    assert set(result["different"]) == expected, result["different"]
-    assert len(result["equal"]) / total >= (0.94 if modern else 0.95)
+    version_specific = KNOWN_DIFFERENCES_FROM_17 if modern else set()
+    assert set(result["different"]) == KNOWN_DIFFERENCES | version_specific, result["different"]
+    # On 17+ the fixture builds another database for those entries than the one the
+    # snapshot describes: they are not comparable, and are not counted either way.
+    assert len(result["equal"]) / (total - len(version_specific)) >= 0.95
 
 
 def test_the_comparison_notices_a_changed_type(tmp_path):
