@@ -17,8 +17,9 @@ from .config import load_config
 from .declare import load_declarations
 from .declare.loader import declaration_files
 from .declare.writer import LAYOUTS, Layout, write_declarations
-from .errors import DeclarationError, Problem, SourceLocation, UnsupportedError
+from .errors import DeclarationError, Problem, SourceLocation
 from .introspect import introspect_with_report
+from .introspect.inspector import unsupported_error
 from .pg import connect, redact, resolve_url
 
 
@@ -48,10 +49,7 @@ def pull_declarations(url: str, out: Path, *, layout: Layout = "schema", include
         catalog, unsupported = introspect_with_report(conn, include_schemas=include_schemas,
                                                       exclude_schemas=exclude_schemas)
     if unsupported and not skip_unsupported:
-        raise UnsupportedError(
-            f"the database holds {len(unsupported)} object{'s' if len(unsupported) != 1 else ''} dfworx-db cannot "
-            "describe yet:\n" + "\n".join(f"  {item}" for item in unsupported)
-            + "\n  hint: remove or replace them, or pull with --skip-unsupported to leave them out")
+        raise unsupported_error(unsupported, "pull with --skip-unsupported")
     pulled = write_declarations(catalog, layout=layout, skip_unsupported=skip_unsupported)
     with tempfile.TemporaryDirectory(prefix="dfworx-pull-") as staging:
         for relative, text in pulled.files.items():

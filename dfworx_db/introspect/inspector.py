@@ -186,11 +186,17 @@ def introspect(conn: psycopg.Connection, *, include_schemas: Iterable[str] | Non
     catalog, unsupported = introspect_with_report(conn, include_schemas=include_schemas,
                                                   exclude_schemas=exclude_schemas)
     if unsupported and not allow_unsupported:
-        raise UnsupportedError(
-            f"the database holds {len(unsupported)} object{'s' if len(unsupported) != 1 else ''} "
-            "dfworx-db cannot describe yet:\n" + "\n".join(f"  {item}" for item in unsupported)
-            + "\n  hint: remove or replace them, or introspect with allow_unsupported=True to leave them out")
+        raise unsupported_error(unsupported, "introspect with allow_unsupported=True")
     return catalog
+
+
+def unsupported_error(unsupported: list[str], leave_out: str) -> UnsupportedError:
+    """The error naming every object the Catalog cannot describe; `leave_out` says how to
+    go on without them."""
+    return UnsupportedError(
+        f"the database holds {len(unsupported)} object{'s' if len(unsupported) != 1 else ''} "
+        "dfworx-db cannot describe yet:\n" + "\n".join(f"  {item}" for item in unsupported)
+        + f"\n  hint: remove or replace them, or {leave_out} to leave them out")
 
 
 def introspect_urls(urls: list[str], **scope: Any) -> list[Catalog]:
