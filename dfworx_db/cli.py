@@ -7,9 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
 import click
-from rich.console import Console
-from rich.markup import escape
 
 from . import __version__
 from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
@@ -18,7 +19,28 @@ from .errors import DeclarationError, DfworxError
 # The stages (psycopg, sqlglot, jinja2, …) are imported inside the commands that use them:
 # `lint`, `--help` and every other command start without them.
 
-err_console = Console(stderr=True, highlight=False)
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def console() -> Console:
+    """rich's console on stderr, made on first use: a command that prints nothing through
+    it (`lint --format json`) never imports rich."""
+    from rich.console import Console
+    return Console(stderr=True, highlight=False)
+
+
+def escape(text: str) -> str:
+    from rich.markup import escape as rich_escape
+    return rich_escape(text)
+
+
+def __getattr__(name: str) -> Any:
+    """`from dfworx_db.cli import err_console`, as the command modules write it."""
+    if name == "err_console":
+        return console()
+    raise AttributeError(name)
 
 
 # Commands that live beside their stage, imported only when invoked (a fast --help and a
@@ -56,14 +78,14 @@ class DfworxGroup(click.Group):
         except DeclarationError as err:
             for problem in err.problems:
                 where = f"[bold]{escape(str(problem.location))}[/bold]: " if problem.location else ""
-                err_console.print(f"{where}[red]error[/red]: {escape(problem.message)}", soft_wrap=True)
+                console().print(f"{where}[red]error[/red]: {escape(problem.message)}", soft_wrap=True)
                 if problem.hint:
-                    err_console.print(f"  [dim]hint:[/dim] {escape(problem.hint)}", soft_wrap=True)
+                    console().print(f"  [dim]hint:[/dim] {escape(problem.hint)}", soft_wrap=True)
             count = len(err.problems)
-            err_console.print(f"[red]{count} problem{'s' if count != 1 else ''}[/red]; nothing was changed.")
+            console().print(f"[red]{count} problem{'s' if count != 1 else ''}[/red]; nothing was changed.")
             ctx.exit(err.exit_code)
         except DfworxError as err:
-            err_console.print(f"[red]error[/red]: {escape(str(err))}", soft_wrap=True)
+            console().print(f"[red]error[/red]: {escape(str(err))}", soft_wrap=True)
             ctx.exit(err.exit_code)
 
 
@@ -101,7 +123,7 @@ def init(folder: Path) -> None:
     migrations.mkdir(parents=True, exist_ok=True)
     (migrations / ".gitkeep").touch()
     (folder / "dfworx.schema.json").write_text(json.dumps(json_schema(), indent=2) + "\n", encoding="utf-8")
-    err_console.print(f"Created {folder / CONFIG_FILE}, {schemas}/, {migrations}/ and dfworx.schema.json.")
+    console().print(f"Created {folder / CONFIG_FILE}, {schemas}/, {migrations}/ and dfworx.schema.json.")
 
 
 @cli.command()
@@ -128,11 +150,11 @@ def validate(schemas: Path | None, shadow: bool, shadow_url: str | None) -> None
     catalog = declarations.catalog
     counts = {kind: len(getattr(catalog, kind)) for kind in catalog.__dataclass_fields__}
     summary = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
-    err_console.print(f"[green]ok[/green]: {len(declarations.files)} files, {summary}", soft_wrap=True)
+    console().print(f"[green]ok[/green]: {len(declarations.files)} files, {summary}", soft_wrap=True)
     if shadow or shadow_url:
         with shadow_database(shadow_url) as url:
             execute_catalog(url, catalog)
-        err_console.print("[green]ok[/green]: the rendered SQL executes in one transaction on a shadow database")
+        console().print("[green]ok[/green]: the rendered SQL executes in one transaction on a shadow database")
 
 
 @cli.command()
@@ -153,7 +175,7 @@ def render(schemas: Path | None, output: Path | None) -> None:
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(sql, encoding="utf-8")
-        err_console.print(f"Wrote {output}")
+        console().print(f"Wrote {output}")
     else:
         sys.stdout.write(sql)
 
@@ -193,7 +215,7 @@ def bootstrap(db_url: str | None, env_name: str | None) -> None:
     url = load_config().environment_url(env_name) if env_name else resolve_url(db_url)
     with connect(url) as conn:
         apply_baseline(conn)
-    err_console.print(f"Supabase baseline is in place on {escape(redact(url))}", soft_wrap=True)
+    console().print(f"Supabase baseline is in place on {escape(redact(url))}", soft_wrap=True)
 
 
 @cli.command("diff")

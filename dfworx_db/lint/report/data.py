@@ -1,4 +1,5 @@
-"""--format json: one object per finding, stable keys."""
+"""--format json: an array with one object per finding, stable keys, one finding per line
+(readable, diffable, and written by json's C encoder, which `indent` would turn off)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import json
 
 
 def render(result, **_options) -> str:
-    return json.dumps([as_json(f) for f in result.findings], indent=2) + "\n"
+    if not result.findings:
+        return "[]\n"
+    return "[\n" + ",\n".join(json.dumps(as_json(f), ensure_ascii=False) for f in result.findings) + "\n]\n"
 
 
 def as_json(finding) -> dict:
