@@ -1,17 +1,14 @@
 """The migrations folder as plan sees it: the versions and names of new files, and the
 folder replayed into a shadow database so that a plan needs no live database. Reading
-and splitting the files is dfworx_db.migrate.files' (the same reading apply makes)."""
+and running the files is dfworx_db.migrate's (the same reading and running apply does)."""
 
 from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
 
-import psycopg
-
-from ..errors import DatabaseError, DeclarationError, Problem
+from ..errors import DeclarationError, Problem
 from ..migrate.files import MigrationFile, migration_files
-from ..pg import connect, scrub
 
 __all__ = ["MigrationFile", "NO_TRANSACTION_MARKER", "migration_files", "next_versions", "replay", "slug"]
 
@@ -44,24 +41,9 @@ def slug(name: str) -> str:
     return cleaned
 
 
-def run_migration(conn: psycopg.Connection, migration: MigrationFile, url: str) -> None:
-    """Execute one migration file on an autocommit connection: in one transaction, or
-    statement by statement when it is marked non-transactional."""
-    statements = migration.executable()
-    try:
-        if migration.transactional:
-            with conn.transaction():
-                conn.execute(";\n".join(s.sql for s in statements))
-        else:
-            for statement in statements:
-                conn.execute(statement.sql)
-    except psycopg.Error as err:
-        message = err.diag.message_primary or str(err).strip()
-        raise DatabaseError(scrub(f"{migration.filename} does not apply: {message}", url)) from None
-
-
 def replay(url: str, migrations: list[MigrationFile]) -> None:
-    """Run `migrations` in order on the database at `url` (a shadow)."""
-    with connect(url, autocommit=True) as conn:
-        for migration in migrations:
-            run_migration(conn, migration, url)
+    """Run `migrations` in order on the database at `url` (a shadow), exactly as `apply`
+    runs them (each file in one transaction, or statement by statement when marked)."""
+    from ..migrate.apply import apply_migrations
+    from ..migrate.settings import ApplySettings
+    apply_migrations(url, migrations, ApplySettings())

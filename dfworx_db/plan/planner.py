@@ -223,7 +223,7 @@ def _prove(shadow: str, plan: Plan, desired: Catalog, base: Base, server: str) -
             path = Path(folder) / planned.filename
             path.write_text(planned.text, encoding="utf-8")
             paths.append(MigrationFile(path=path, version=planned.version, name=planned.name))
-        replay(shadow, paths)
+        replay(shadow, [*base.migrations, *paths])  # the applied ones are in its history
     left = changes_between(read(shadow, base.exclude_schemas), desired, server)
     if left:
         raise PlanDoesNotConverge(
