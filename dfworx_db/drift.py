@@ -15,8 +15,7 @@ from .diff import Change, diff_catalogs
 from .introspect import introspect
 from .pg import connect, start_local_server
 from .pg.default_privileges import DefaultPrivileges, default_privileges_sql, read_default_privileges
-from .pg.shadow import canonical_current, execute_catalog, shadow_database
-from .render.quoting import quote_ident
+from .pg.shadow import canonical_current, create_missing_roles, execute_catalog, shadow_database
 
 
 @contextmanager
@@ -61,11 +60,9 @@ def read_declared(declared: Catalog, server_url: str, defaults: DefaultPrivilege
 
 
 def _carry_defaults(url: str, defaults: DefaultPrivileges) -> None:
-    with connect(url, autocommit=True) as conn, conn.transaction():
+    with connect(url, autocommit=True) as conn:
+        create_missing_roles(conn, {p.grantee for p in defaults.granted})
         schemas = {r[0] for r in conn.execute("SELECT nspname FROM pg_namespace")}
-        roles = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles")}
-        for grantee in sorted({p.grantee for p in defaults.granted} - roles - {"public"}):
-            conn.execute(f"CREATE ROLE {quote_ident(grantee)} NOLOGIN")
         for statement in default_privileges_sql(defaults, schemas):
             conn.execute(statement)
 

@@ -63,8 +63,14 @@ def execute_catalog(url: str, catalog: Catalog) -> None:
 
 
 def ensure_roles(conn: psycopg.Connection, catalog: Catalog) -> None:
-    names = {g.grantee for g in catalog.grants} | {r for p in catalog.policies for r in p.roles}
-    names.discard("public")
+    """The roles `catalog` grants to or names in policies, created where missing."""
+    create_missing_roles(conn, {g.grantee for g in catalog.grants} | {r for p in catalog.policies for r in p.roles})
+
+
+def create_missing_roles(conn: psycopg.Connection, names: set[str]) -> None:
+    """Each of `names` (but PUBLIC) that is not a role yet, created NOLOGIN: the shadow
+    stands in for a target that has them."""
+    names = names - {"public"}
     existing = {r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (sorted(names),))}
     for name in sorted(names - existing):
         with conn.transaction():
