@@ -10,7 +10,6 @@ import yaml
 
 from ..catalog import QualifiedName
 from ..catalog.security import PRIVILEGES
-from ..render.quoting import quote_ident
 from .shorthand import parse_type
 
 

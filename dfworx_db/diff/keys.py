@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..catalog import (Catalog, Collation, EnumType, Extension, Function, Index, Policy, QualifiedName, Schema, Sequence,
+from ..catalog import (Collation, EnumType, Extension, Function, Index, Policy, QualifiedName, Schema, Sequence,
                        Table, Trigger, View)
 from ..expressions import referenced_functions, referenced_tables
 from .change import Key
