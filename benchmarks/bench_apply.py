@@ -32,6 +32,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -54,10 +56,16 @@ def find_psql(explicit: str | None, server_major: int) -> str:
     raise SystemExit("no psql found; pass --psql")
 
 
-def fresh(server_url: str, name: str) -> str:
+@contextmanager
+def fresh(server_url: str, name: str) -> Iterator[str]:
+    """A new empty database `name`, dropped (and its writes flushed) afterwards."""
     from dfworx_db.pg import create_database, drop_database
     drop_database(server_url, name)
-    return create_database(server_url, name)
+    try:
+        yield create_database(server_url, name)
+    finally:
+        drop_database(server_url, name)
+        settle(server_url)
 
 
 CLIENT_CPU: dict[str, list[float]] = {}
@@ -92,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from dfworx_db.config import load_config
     from dfworx_db.migrate import apply_migrations, apply_settings, migration_files
-    from dfworx_db.pg import connect, drop_database
+    from dfworx_db.pg import connect
 
     with connect(args.server_url) as conn:
         major = conn.info.server_version // 10000
@@ -108,33 +116,21 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{migration.name}: {size:,} bytes, {statements:,} statements; psql {psql}")
 
     def run_psql() -> float:
-        url = fresh(args.server_url, "dfworx_bench_apply_psql")
-        try:
+        with fresh(args.server_url, "dfworx_bench_apply_psql") as url:
             return timed_run([psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-f", str(migration), "-d", url])
-        finally:
-            drop_database(args.server_url, "dfworx_bench_apply_psql")
-            settle(args.server_url)
 
     def run_dfworx() -> float:
-        url = fresh(args.server_url, "dfworx_bench_apply_cli")
-        try:
+        with fresh(args.server_url, "dfworx_bench_apply_cli") as url:
             return timed_run([dfworx, "apply", "--db-url", url, "--no-verify"], cwd=project)
-        finally:
-            drop_database(args.server_url, "dfworx_bench_apply_cli")
-            settle(args.server_url)
 
     def run_in_process() -> float:
-        url = fresh(args.server_url, "dfworx_bench_apply_lib")
-        try:
+        with fresh(args.server_url, "dfworx_bench_apply_lib") as url:
             config = load_config(project)
             start = time.perf_counter()
             result = apply_migrations(url, migration_files(config.migrations_dir), apply_settings(config))
             elapsed = time.perf_counter() - start
             assert len(result.applied) == 1
             return elapsed
-        finally:
-            drop_database(args.server_url, "dfworx_bench_apply_lib")
-            settle(args.server_url)
 
     log("warm-up")
     run_psql(), run_dfworx()
