@@ -4,12 +4,12 @@ have, so nothing is parsed twice."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from pglast import parser
 
 from .nodes import Facts, facts
+from .sqlfile import decode_statement, parse_statements
 
 
 @dataclass
@@ -51,7 +51,7 @@ class ExpressionReader:
 
 def _parse(sql: str) -> dict | None:
     try:
-        statements = json.loads(parser.parse_sql_json(sql)).get("stmts", [])
+        statements = parse_statements(sql)
     except parser.ParseError:
         return None
-    return statements[0]["stmt"] if len(statements) == 1 else None
+    return decode_statement(statements[0]) if len(statements) == 1 else None

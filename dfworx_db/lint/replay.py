@@ -3,20 +3,56 @@ policies, functions, views, indexes) judge a migration set exactly as they judge
 declarations. Each object keeps the file:line of the statement that made it.
 
 Modelled: CREATE/DROP of schemas, extensions, tables, indexes, policies, functions and
-views; ALTER TABLE ADD/DROP COLUMN, ADD CONSTRAINT, ENABLE/DISABLE ROW LEVEL SECURITY;
-GRANT/REVOKE on schemas and functions; new functions get PUBLIC's EXECUTE as Postgres
-gives it. Other statements leave the schema as it was (see docs/lint.md)."""
+views; ALTER TABLE ADD CONSTRAINT, ENABLE/DISABLE ROW LEVEL SECURITY; GRANT/REVOKE on
+schemas and functions; new functions get PUBLIC's EXECUTE as Postgres gives it. Other
+statements leave the schema as it was (see docs/lint.md). Tables are replayed without
+their columns: no schema rule reads them (the column rules judge the statements), and at
+thousands of tables building them was a fifth of a lint run."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
 
-from ..catalog import (Catalog, Column, Extension, ForeignKey, Function, Grant, Index, IndexKey, Policy, PrimaryKey,
+from ..catalog import (Catalog, Extension, ForeignKey, Function, Grant, Index, IndexKey, Policy, PrimaryKey,
                        QualifiedName, Schema, Table, UniqueConstraint, View)
 from .expressions import ExpressionReader
 from .nodes import DEFAULT_SCHEMA, qualified, relation_name, strings, type_text
 from .sqlfile import SqlFile, Statement
+
+
+@dataclass(slots=True)
+class _TableDraft:
+    """A table as the statements so far leave it, frozen into a Table by Replay.catalog()
+    (ALTER TABLE changes a draft in place instead of copying a frozen Table each time)."""
+
+    name: QualifiedName
+    source: object
+    primary_key: PrimaryKey | None = None
+    unique_constraints: list[UniqueConstraint] = field(default_factory=list)
+    foreign_keys: list[ForeignKey] = field(default_factory=list)
+    rls_enabled: bool = False
+
+    def add_constraint(self, constraint: dict, columns: tuple[str, ...], source) -> None:
+        """A PRIMARY KEY, UNIQUE or FOREIGN KEY constraint on `columns` (those of the
+        column it is written on, else its own list); other kinds are not replayed."""
+        kind, table = constraint["contype"], self.name.name
+        if kind == "CONSTR_PRIMARY":
+            self.primary_key = PrimaryKey(name=constraint.get("conname", f"{table}_pkey"), columns=columns,
+                                          source=source)
+        elif kind == "CONSTR_UNIQUE":
+            self.unique_constraints.append(UniqueConstraint(
+                name=constraint.get("conname", f"{table}_{'_'.join(columns)}_key"), columns=columns, source=source))
+        elif kind == "CONSTR_FOREIGN":
+            self.foreign_keys.append(ForeignKey(
+                name=constraint.get("conname", f"{table}_{'_'.join(columns)}_fkey"), columns=columns,
+                references=relation_name(constraint["pktable"]),
+                referenced_columns=tuple(strings(constraint.get("pk_attrs"))), source=source))
+
+    def table(self) -> Table:
+        return Table(name=self.name, columns=(), primary_key=self.primary_key,
+                     unique_constraints=tuple(self.unique_constraints), foreign_keys=tuple(self.foreign_keys),
+                     rls_enabled=self.rls_enabled, source=self.source)
 
 
 @dataclass
@@ -24,7 +60,7 @@ class Replay:
     expressions: ExpressionReader
     extensions: dict[str, Extension] = field(default_factory=dict)
     schemas: dict[str, Schema] = field(default_factory=dict)
-    tables: dict[QualifiedName, Table] = field(default_factory=dict)
+    tables: dict[QualifiedName, _TableDraft] = field(default_factory=dict)
     indexes: dict[QualifiedName, Index] = field(default_factory=dict)
     policies: dict[tuple[QualifiedName, str], Policy] = field(default_factory=dict)
     functions: dict[QualifiedName, Function] = field(default_factory=dict)
@@ -33,7 +69,7 @@ class Replay:
 
     def catalog(self) -> Catalog:
         return Catalog.build(extensions=self.extensions.values(), schemas=self.schemas.values(),
-                             tables=self.tables.values(), indexes=self.indexes.values(),
+                             tables=[t.table() for t in self.tables.values()], indexes=self.indexes.values(),
                              policies=self.policies.values(), functions=self.functions.values(),
                              views=self.views.values(), grants=self.grants)
 
@@ -45,77 +81,33 @@ class Replay:
 
 def _create_table(r: Replay, node: dict, f: SqlFile, statement: Statement) -> None:
     source = f.location(statement.start)
-    name = relation_name(node["relation"])
-    columns, primary, uniques, foreign = [], None, [], []
+    table = r.tables[relation_name(node["relation"])] = _TableDraft(relation_name(node["relation"]), source)
     for element in node.get("tableElts", ()):
         if "ColumnDef" in element:
             column = element["ColumnDef"]
-            columns.append(_column(column, source))
             for item in column.get("constraints", ()):
-                constraint = item["Constraint"]
-                kind = constraint["contype"]
-                if kind == "CONSTR_PRIMARY":
-                    primary = PrimaryKey(name=constraint.get("conname", f"{name.name}_pkey"),
-                                         columns=(column["colname"],), source=source)
-                elif kind == "CONSTR_UNIQUE":
-                    uniques.append(UniqueConstraint(name=constraint.get("conname", f"{name.name}_{column['colname']}_key"),
-                                                    columns=(column["colname"],), source=source))
-                elif kind == "CONSTR_FOREIGN":
-                    foreign.append(_foreign_key(constraint, name, (column["colname"],), source))
+                table.add_constraint(item["Constraint"], (column["colname"],), source)
         elif "Constraint" in element:
             constraint = element["Constraint"]
-            kind, keys = constraint["contype"], tuple(strings(constraint.get("keys")))
-            if kind == "CONSTR_PRIMARY":
-                primary = PrimaryKey(name=constraint.get("conname", f"{name.name}_pkey"), columns=keys, source=source)
-            elif kind == "CONSTR_UNIQUE":
-                uniques.append(UniqueConstraint(name=constraint.get("conname", f"{name.name}_key"), columns=keys,
-                                                source=source))
-            elif kind == "CONSTR_FOREIGN":
-                foreign.append(_foreign_key(constraint, name, tuple(strings(constraint.get("fk_attrs"))), source))
-    r.tables[name] = Table(name=name, columns=tuple(columns), primary_key=primary, unique_constraints=tuple(uniques),
-                           foreign_keys=tuple(foreign), source=source)
+            table.add_constraint(constraint, _constraint_columns(constraint), source)
 
 
-def _column(column: dict, source) -> Column:
-    type_name = column.get("typeName")
-    return Column(name=column["colname"], type=type_text(type_name) if type_name else "", source=source)
-
-
-def _foreign_key(constraint: dict, table: QualifiedName, columns: tuple[str, ...], source) -> ForeignKey:
-    return ForeignKey(name=constraint.get("conname", f"{table.name}_{'_'.join(columns)}_fkey"), columns=columns,
-                      references=relation_name(constraint["pktable"]),
-                      referenced_columns=tuple(strings(constraint.get("pk_attrs"))), source=source)
+def _constraint_columns(constraint: dict) -> tuple[str, ...]:
+    return tuple(strings(constraint.get("fk_attrs" if constraint["contype"] == "CONSTR_FOREIGN" else "keys")))
 
 
 def _alter_table(r: Replay, node: dict, f: SqlFile, statement: Statement) -> None:
-    source = f.location(statement.start)
-    name = relation_name(node["relation"])
-    table = r.tables.get(name)
+    table = r.tables.get(relation_name(node["relation"]))
     if table is None or node.get("objtype", "OBJECT_TABLE") != "OBJECT_TABLE":
         return
     for item in node.get("cmds", ()):
         cmd = item["AlterTableCmd"]
         subtype = cmd.get("subtype")
         if subtype in ("AT_EnableRowSecurity", "AT_DisableRowSecurity"):
-            table = replace(table, rls_enabled=subtype == "AT_EnableRowSecurity")
-        elif subtype == "AT_AddColumn":
-            table = replace(table, columns=(*table.columns, _column(cmd["def"]["ColumnDef"], source)))
-        elif subtype == "AT_DropColumn":
-            table = replace(table, columns=tuple(c for c in table.columns if c.name != cmd["name"]))
+            table.rls_enabled = subtype == "AT_EnableRowSecurity"
         elif subtype == "AT_AddConstraint":
             constraint = cmd["def"]["Constraint"]
-            kind, keys = constraint["contype"], tuple(strings(constraint.get("keys")))
-            if kind == "CONSTR_PRIMARY":
-                table = replace(table, primary_key=PrimaryKey(name=constraint.get("conname", f"{name.name}_pkey"),
-                                                              columns=keys, source=source))
-            elif kind == "CONSTR_UNIQUE":
-                unique = UniqueConstraint(name=constraint.get("conname", f"{name.name}_key"), columns=keys,
-                                          source=source)
-                table = replace(table, unique_constraints=(*table.unique_constraints, unique))
-            elif kind == "CONSTR_FOREIGN":
-                key = _foreign_key(constraint, name, tuple(strings(constraint.get("fk_attrs"))), source)
-                table = replace(table, foreign_keys=(*table.foreign_keys, key))
-    r.tables[name] = table
+            table.add_constraint(constraint, _constraint_columns(constraint), f.location(statement.start))
 
 
 def _create_index(r: Replay, node: dict, f: SqlFile, statement: Statement) -> None:

@@ -1,23 +1,24 @@
 """A migration file parsed once by Postgres's own parser (pglast's JSON output), with
 statement spans, byte offsets turned into line:column, and the inline ignore comments.
 
-The parser's JSON is decoded one statement at a time, while the file is linted: a file of
-thousands of statements never holds all their trees at once (building, then freeing, a
-whole file's trees cost more than parsing it)."""
+The parser's JSON is split into its statements without decoding them (msgspec's Raw), and
+each statement's tree is decoded as the file is linted: a file of thousands of statements
+never holds all their trees at once (building, then freeing, a whole file's trees cost
+more than parsing it)."""
 
 from __future__ import annotations
 
 import bisect
 import gc
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+import msgspec
 from pglast import parser
 
 from ..errors import DeclarationError, Problem, SourceLocation
@@ -43,7 +44,7 @@ class Span(NamedTuple):
     node_type: str
     start: int
     end: int
-    tree_at: int  # offset of its element in the parser's JSON (to decode its tree again)
+    element: int  # its index among the parser's statements (to decode its tree again)
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class SqlFile:
     transactional: bool = True
     _data: bytes = b""
     _line_starts: list[int] = field(default_factory=list)
-    _json: str = field(default="", repr=False)  # the parser's output
+    _elements: list[msgspec.Raw] = field(default_factory=list, repr=False)  # the parser's statements, undecoded
     _spans: list[Span] | None = field(default=None, repr=False)  # known once statements() has run to the end
     _locations: dict[int, SourceLocation] = field(default_factory=dict, compare=False, repr=False)  # asked again
 
@@ -73,8 +74,8 @@ class SqlFile:
         """The statements in order, each tree decoded as it is reached (the caller lets go
         of one before it takes the next)."""
         spans = []
-        for node_type, node, start, end, tree_at in _decode(self._json, self._data):
-            spans.append(Span(node_type, start, end, tree_at))
+        for node_type, node, start, end, element in _decode(self._elements, self._data):
+            spans.append(Span(node_type, start, end, element))
             yield Statement(node_type, node, start, end)
         self._spans = spans
 
@@ -88,7 +89,7 @@ class SqlFile:
     def statement(self, index: int) -> Statement:
         """Statement `index` with its tree, decoded again."""
         span = self.spans[index]
-        tree = _DECODER.raw_decode(self._json, span.tree_at)[0]["stmt"][span.node_type]
+        tree = _ELEMENT.decode(self._elements[span.element]).stmt[span.node_type]
         return Statement(span.node_type, tree, span.start, span.end)
 
     @cached_property
@@ -159,7 +160,7 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
     line_starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
     sql_file = SqlFile(path, text, _data=data, _line_starts=line_starts)
     try:
-        sql_file._json = parser.parse_sql_json(text)
+        sql_file._elements = parse_statements(text)
     except parser.ParseError as err:
         offset = err.args[1] if len(err.args) > 1 and err.args[1] is not None else 0  # a character index
         where = sql_file.location(len(text[:offset].encode("utf-8")))
@@ -169,25 +170,44 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
     return sql_file
 
 
-_DECODER = json.JSONDecoder()
-_STATEMENTS = '"stmts":['  # libpg_query writes {"version":…,"stmts":[{"stmt":…},…]}
+class _Parsed(msgspec.Struct):
+    """libpg_query's output, {"version": …, "stmts": [{"stmt": …, "stmt_location": …}, …]},
+    its statements left undecoded."""
+
+    stmts: list[msgspec.Raw] = []
 
 
-def _decode(raw: str, data: bytes) -> Iterator[tuple[str, dict, int, int, int]]:
-    """(node type, tree, start, end, offset in `raw`) of each statement, one element of
-    the JSON array decoded at a time."""
-    at = raw.find(_STATEMENTS)
-    if at < 0:
-        raise ValueError(f"unexpected parser output (no {_STATEMENTS!r}): {raw[:80]!r}")
-    at += len(_STATEMENTS)
+class _Element(msgspec.Struct):
+    """One statement of libpg_query's output (location and length absent when 0 / to the end)."""
+
+    stmt: dict
+    stmt_location: int = 0
+    stmt_len: int | None = None
+
+
+_PARSED = msgspec.json.Decoder(_Parsed)
+_ELEMENT = msgspec.json.Decoder(_Element)
+
+
+def parse_statements(sql: str) -> list[msgspec.Raw]:
+    """Each statement of `sql` as the parser's undecoded JSON (raises parser.ParseError)."""
+    return _PARSED.decode(parser.parse_sql_json(sql)).stmts
+
+
+def decode_statement(element: msgspec.Raw) -> dict:
+    """{node type: tree} of one statement of parse_statements()."""
+    return _ELEMENT.decode(element).stmt
+
+
+def _decode(elements: list[msgspec.Raw], data: bytes) -> Iterator[tuple[str, dict, int, int, int]]:
+    """(node type, tree, start, end, index) of each statement, decoded one at a time."""
     with no_cycle_collection():
-        while raw[at] != "]":
-            element, after = _DECODER.raw_decode(raw, at)
-            ((node_type, node),) = element["stmt"].items()
-            begin = element.get("stmt_location", 0)
-            end = begin + element.get("stmt_len", len(data) - begin)
-            yield node_type, node, _LEADING.match(data, begin, end).end(), end, at
-            at = after + (raw[after] == ",")
+        for index, raw in enumerate(elements):
+            element = _ELEMENT.decode(raw)
+            ((node_type, node),) = element.stmt.items()
+            begin = element.stmt_location
+            end = begin + element.stmt_len if element.stmt_len is not None else len(data)
+            yield node_type, node, _LEADING.match(data, begin, end).end(), end, index
 
 
 def _has_no_transaction_marker(text: str) -> bool:
