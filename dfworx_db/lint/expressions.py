@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pglast import parser
-
+from ..sqltree import parse_expression, parse_one
 from .nodes import Facts, facts
-from .sqlfile import decode_statement, parse_statements
 
 
 @dataclass
@@ -30,8 +28,7 @@ class ExpressionReader:
         if not text:
             return None
         if text not in self._expressions:
-            tree = _parse(f"SELECT ({text})")
-            self._expressions[text] = tree["SelectStmt"]["targetList"][0]["ResTarget"]["val"] if tree else None
+            self._expressions[text] = parse_expression(text)
         return self._expressions[text]
 
     def facts(self, text: str | None, *, query: bool = False) -> Facts:
@@ -45,13 +42,6 @@ class ExpressionReader:
         if not text:
             return None
         if text not in self._queries:
-            self._queries[text] = _parse(text)
+            self._queries[text] = parse_one(text)
         return self._queries[text]
 
-
-def _parse(sql: str) -> dict | None:
-    try:
-        statements = parse_statements(sql)
-    except parser.ParseError:
-        return None
-    return decode_statement(statements[0]) if len(statements) == 1 else None

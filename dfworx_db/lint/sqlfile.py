@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import msgspec
-from pglast import parser
 
 from ..errors import DeclarationError, Problem, SourceLocation
+from ..sqltree import ParseError, decode_element, parse_statements
 
 IGNORE = re.compile(r"--\s*dfworx-db:\s*ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
 # The marker of files that run outside a transaction, read as apply reads it
@@ -89,7 +89,7 @@ class SqlFile:
     def statement(self, index: int) -> Statement:
         """Statement `index` with its tree, decoded again."""
         span = self.spans[index]
-        tree = _ELEMENT.decode(self._elements[span.element]).stmt[span.node_type]
+        tree = decode_element(self._elements[span.element]).stmt[span.node_type]
         return Statement(span.node_type, tree, span.start, span.end)
 
     @cached_property
@@ -161,7 +161,7 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
     sql_file = SqlFile(path, text, _data=data, _line_starts=line_starts)
     try:
         sql_file._elements = parse_statements(text)
-    except parser.ParseError as err:
+    except ParseError as err:
         offset = err.args[1] if len(err.args) > 1 and err.args[1] is not None else 0  # a character index
         where = sql_file.location(len(text[:offset].encode("utf-8")))
         raise DeclarationError([Problem(f"not valid SQL: {err.args[0]}", where,
@@ -170,40 +170,11 @@ def parse_sql_file(text: str, path: str) -> SqlFile:
     return sql_file
 
 
-class _Parsed(msgspec.Struct):
-    """libpg_query's output, {"version": …, "stmts": [{"stmt": …, "stmt_location": …}, …]},
-    its statements left undecoded."""
-
-    stmts: list[msgspec.Raw] = []
-
-
-class _Element(msgspec.Struct):
-    """One statement of libpg_query's output (location and length absent when 0 / to the end)."""
-
-    stmt: dict
-    stmt_location: int = 0
-    stmt_len: int | None = None
-
-
-_PARSED = msgspec.json.Decoder(_Parsed)
-_ELEMENT = msgspec.json.Decoder(_Element)
-
-
-def parse_statements(sql: str) -> list[msgspec.Raw]:
-    """Each statement of `sql` as the parser's undecoded JSON (raises parser.ParseError)."""
-    return _PARSED.decode(parser.parse_sql_json(sql)).stmts
-
-
-def decode_statement(element: msgspec.Raw) -> dict:
-    """{node type: tree} of one statement of parse_statements()."""
-    return _ELEMENT.decode(element).stmt
-
-
 def _decode(elements: list[msgspec.Raw], data: bytes) -> Iterator[tuple[str, dict, int, int, int]]:
     """(node type, tree, start, end, index) of each statement, decoded one at a time."""
     with no_cycle_collection():
         for index, raw in enumerate(elements):
-            element = _ELEMENT.decode(raw)
+            element = decode_element(raw)
             ((node_type, node),) = element.stmt.items()
             begin = element.stmt_location
             end = begin + element.stmt_len if element.stmt_len is not None else len(data)
