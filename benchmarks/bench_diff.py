@@ -299,7 +299,7 @@ def diff_phases(from_url: str, to_url: str, shadow_url: str) -> dict[str, float]
     start = time.perf_counter()
     current, desired = introspect_urls([from_url, to_url])
     phases["connect + introspect ×2 (in parallel)"] = time.perf_counter() - start
-    phases["objects with differing expressions"] = expression_differences(current, desired)
+    phases["objects whose expressions are left to Postgres (diff.sameness)"] = expression_differences(current, desired)
     start = time.perf_counter()
     with canonical(current, desired, shadow_url) as current:
         phases["shadow: create, probe schema, probes"] = time.perf_counter() - start
