@@ -61,18 +61,18 @@ def tables_to_probe(current: Catalog, desired: Catalog) -> set[QualifiedName] | 
 
 def _questions(current: Catalog, desired: Catalog, kind: str) -> list[tuple]:
     """(current, desired) pairs of one identity whose expressions differ in text and may
-    still mean the same."""
-    texts, query = _EXPRESSIONS[kind], kind == "views"
+    still mean the same (view queries: whenever they differ)."""
+    texts = _EXPRESSIONS[kind]
+    same = (lambda a, b: a != b) if kind == "views" else may_mean_the_same
     new = {identity(o): o for o in getattr(desired, kind)}
     return [(o, new[identity(o)]) for o in getattr(current, kind)
-            if identity(o) in new and may_mean_the_same(texts(o), texts(new[identity(o)]), query=query)]
+            if identity(o) in new and same(texts(o), texts(new[identity(o)]))]
 
 
-def may_mean_the_same(old: tuple, new: tuple, *, query: bool = False) -> bool:
+def may_mean_the_same(old: tuple, new: tuple) -> bool:
     """Expressions (in the same places of two objects) that differ in text but not
     provably in meaning."""
-    return old != new and len(old) == len(new) and \
-        not any(provably_different(a, b, query=query) for a, b in zip(old, new))
+    return old != new and len(old) == len(new) and not any(provably_different(a, b) for a, b in zip(old, new))
 
 
 def _table_expression_differences(old: Table, new: Table) -> int:

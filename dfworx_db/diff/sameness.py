@@ -1,19 +1,21 @@
 """Which differing expressions could still mean the same, before any shadow is built.
 
-Both texts of a pair come from Postgres's deparser (pg_get_expr, pg_get_viewdef,
-pg_get_indexdef, …), on two databases. The deparser does not write every tree back to a
-fixpoint, but what it changes between rounds is narrow: casts (where they sit, and
-whether an implicit one is written), parentheses, `pg_catalog.` qualification (also as
-`OPERATOR(pg_catalog.=)`) and how a constant is spelt (`'5'::integer` or `5`). Two texts
-whose parse trees still differ once those are set aside are different: Postgres is not
-asked (no shadow database is made for them). Everything else, and any text the parser
-cannot read alone, is left to Postgres (diff.reconcile)."""
+Both texts of a pair come from Postgres's deparser (pg_get_expr, pg_get_indexdef, …), on
+two databases, possibly of two major versions. The deparser does not write every tree
+back to a fixpoint, but what it changes between rounds and versions is narrow: casts
+(where they sit, and whether an implicit one is written), parentheses, `pg_catalog.`
+qualification (also as `OPERATOR(pg_catalog.=)`), how a constant is spelt (`'5'::integer`
+or `5`), and how columns and sub-selects are qualified and aliased (PostgreSQL 16 stopped
+writing `t.id` where `id` is unambiguous). Two expressions whose parse trees still differ
+once those are set aside are different: Postgres is not asked, and no shadow database is
+made for them. Everything else, any text the parser cannot read alone, and every view
+query (whose text changes more between versions), is left to Postgres (diff.reconcile)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from ..sqltree import parse_expression, parse_one
+from ..sqltree import parse_expression
 
 # Byte offsets into the text: every `location`, and libpg_query's list and statement spans
 # (a key set aside wrongly would only send one more pair to Postgres).
@@ -21,13 +23,13 @@ _OFFSETS = ("location", "_start", "_end", "stmt_len")
 
 
 @lru_cache(maxsize=4096)  # a pair is asked again while counting, choosing tables and reconciling
-def provably_different(old: str | None, new: str | None, *, query: bool = False) -> bool:
-    """`old` and `new` (expressions, or view queries with `query`) cannot mean the same."""
+def provably_different(old: str | None, new: str | None) -> bool:
+    """The expressions `old` and `new` cannot mean the same."""
     if old == new:
         return False
     if old is None or new is None:
         return True  # a clause added or removed
-    trees = [parse_one(t) if query else parse_expression(t) for t in (old, new)]
+    trees = [parse_expression(t) for t in (old, new)]
     if None in trees:
         return False
     return _skeleton(trees[0]) != _skeleton(trees[1])
@@ -45,10 +47,12 @@ def _skeleton(node: object) -> object:
             return _skeleton(value.get("arg"))
         if kind == "A_Const":
             return ("const", _constant(value))
+        if kind == "ColumnRef":
+            return ("column", _skeleton(value.get("fields", [])[-1:]))
     out = {}
     for key, value in node.items():
-        if key.endswith(_OFFSETS):
-            continue
+        if key.endswith(_OFFSETS) or key == "alias" or (key == "name" and isinstance(value, str)):
+            continue  # (a string `name` is a ResTarget's output name: `SELECT auth.uid() AS uid`)
         if key in ("funcname", "name", "names") and isinstance(value, list):
             value = _unqualified(value)
         out[key] = _skeleton(value)

@@ -47,9 +47,12 @@ def test_different_trees_are_different(old, new):
     assert provably_different(new, old)
 
 
-def test_view_queries_are_compared_as_queries():
-    assert not provably_different(" SELECT u.id\n   FROM users u;", "SELECT u.id FROM users u", query=True)
-    assert provably_different(" SELECT u.id\n   FROM users u;", " SELECT u.email\n   FROM users u;", query=True)
+def test_column_qualification_and_aliases_are_set_aside():
+    """PostgreSQL 16 stopped writing `t.id` where `id` is unambiguous: a database of 15 and
+    one of 17 write one sub-select two ways."""
+    assert not provably_different("(EXISTS ( SELECT 1 FROM members m WHERE (m.user_id = auth.uid())))",
+                                  "(EXISTS ( SELECT 1 FROM members WHERE (user_id = auth.uid())))")
+    assert not provably_different("(( SELECT auth.uid() AS uid) = owner_id)", "(( SELECT auth.uid()) = owner_id)")
 
 
 def _policy(using: str) -> Policy:
@@ -74,7 +77,11 @@ def test_a_rewritten_form_still_asks_for_a_shadow():
     assert tables_to_probe(current, desired) == {QualifiedName("public", "items")}
 
 
-def test_a_view_in_question_probes_every_table():
-    view = View(name=QualifiedName("public", "v"), query="SELECT (1)::numeric AS n")
-    desired = Catalog.build(views=[View(name=view.name, query="SELECT 1::numeric AS n")])
+def test_a_differing_view_is_always_put_to_postgres():
+    """View text changes between major versions in more ways than the expressions'
+    (`t.id` and `id`, subquery aliases): a differing view query always asks Postgres, and
+    a view may read any table."""
+    view = View(name=QualifiedName("public", "v"), query=" SELECT t.id\n   FROM t;")
+    desired = Catalog.build(views=[View(name=view.name, query=" SELECT t.name\n   FROM t;")])
+    assert expression_differences(Catalog.build(views=[view]), desired) == 1
     assert tables_to_probe(Catalog.build(views=[view]), desired) is None
