@@ -50,10 +50,11 @@ def tables_to_probe(current: Catalog, desired: Catalog) -> set[QualifiedName] | 
     names: set[QualifiedName] = set()
     tables = {t.name: t for t in desired.tables}
     names |= {t.name for t in current.tables if t.name in tables and _table_expression_differences(t, tables[t.name])}
-    for kind in ("policies", "indexes", "triggers"):
+    for kind in ("indexes", "triggers"):
         names |= {old.table for old, _ in _questions(current, desired, kind)}
-    # a policy may read other tables in a subquery
     for policy, other in _questions(current, desired, "policies"):
+        names.add(policy.table)
+        # a policy may read other tables in a subquery
         for text in filter(None, (policy.using, policy.with_check, other.using, other.with_check)):
             names |= {QualifiedName(s or "public", n) for s, n in referenced_tables(text)}
     return names
