@@ -5,6 +5,9 @@ expressions."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+
 import msgspec
 from pglast import parser
 
@@ -34,6 +37,70 @@ _ELEMENT = msgspec.json.Decoder(Element)
 def parse_statements(sql: str) -> list[msgspec.Raw]:
     """Each statement of `sql`, undecoded (raises ParseError)."""
     return _PARSED.decode(parser.parse_sql_json(sql)).stmts
+
+
+FIRST_RUN_BYTES = 32_768  # a script at least twice this long is parsed in runs
+
+
+def parse_statement_runs(sql: str, first_run: int = FIRST_RUN_BYTES) -> Iterator[tuple[int, list[msgspec.Raw]]]:
+    """Each statement of `sql`, undecoded, in runs: (byte offset where the run's text
+    starts, its statements). Raises ParseError, at its position in the whole script, when
+    the run that holds the error is reached.
+
+    A long script is cut after `;` + newline into runs that double in length, and a second
+    thread parses each run while the caller reads the one before (libpg_query releases the
+    GIL): the parse is off the caller's path but for the first run. Each run is parsed
+    behind as many spaces as the bytes before it, so that every offset in its trees is the
+    offset in the whole script. A cut inside a string, a comment or a function body leaves
+    a run that does not parse alone; from there on, the whole script is parsed at once and
+    its statements are taken from where the runs stopped (the runs that did parse ended on
+    true statement boundaries, since a prefix that stops inside a statement is not valid)."""
+    data = sql.encode("utf-8")
+    if len(data) < 2 * first_run:
+        yield 0, parse_statements(sql)
+        return
+    cuts, start, length = [], 0, first_run
+    while start < len(data):
+        cut = data.find(b";\n", start + length)
+        end = len(data) if cut < 0 else cut + 2
+        cuts.append((start, end))
+        start, length = end, 2 * length
+    runs = _Runs(data, cuts)
+    taken = 0
+    for index, (start, _) in enumerate(cuts):
+        statements = runs.result(index)
+        if statements is None:  # this run does not parse alone
+            yield 0, parse_statements(sql)[taken:]
+            return
+        taken += len(statements)
+        yield start, statements
+
+
+class _Runs:
+    """A thread that parses the runs in order and stops at the first that fails."""
+
+    def __init__(self, data: bytes, cuts: list[tuple[int, int]]) -> None:
+        self._data, self._cuts = data, cuts
+        self._results: list[list[msgspec.Raw] | None] = [None] * len(cuts)
+        self._ready = [threading.Event() for _ in cuts]
+        threading.Thread(target=self._parse, name="dfworx-db parser", daemon=True).start()
+
+    def _parse(self) -> None:
+        for index, (start, end) in enumerate(self._cuts):
+            try:
+                self._results[index] = parse_statements(" " * start + self._data[start:end].decode("utf-8"))
+            except ParseError:
+                pass
+            finally:
+                self._ready[index].set()
+            if self._results[index] is None:
+                for later in self._ready[index + 1:]:
+                    later.set()
+                return
+
+    def result(self, index: int) -> list[msgspec.Raw] | None:
+        self._ready[index].wait()
+        return self._results[index]
 
 
 def decode_element(raw: msgspec.Raw) -> Element:

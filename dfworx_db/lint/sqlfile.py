@@ -4,7 +4,9 @@ statement spans, byte offsets turned into line:column, and the inline ignore com
 The parser's JSON is split into its statements without decoding them (msgspec's Raw), and
 each statement's tree is decoded as the file is linted: a file of thousands of statements
 never holds all their trees at once (building, then freeing, a whole file's trees cost
-more than parsing it)."""
+more than parsing it). A long file is parsed in runs by a second thread while the first
+runs are linted (sqltree.parse_statement_runs); a syntax error in a later run is raised
+when the lint reaches it."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from typing import NamedTuple
 import msgspec
 
 from ..errors import DeclarationError, Problem, SourceLocation
-from ..sqltree import ParseError, decode_element, parse_statements
+from ..sqltree import ParseError, decode_element, parse_statement_runs
 
 IGNORE = re.compile(r"--\s*dfworx-db:\s*ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
 # The marker of files that run outside a transaction, read as apply reads it
@@ -62,6 +64,8 @@ class SqlFile:
     _data: bytes = b""
     _line_starts: list[int] = field(default_factory=list)
     _elements: list[msgspec.Raw] = field(default_factory=list, repr=False)  # the parser's statements, undecoded
+    _run_starts: dict[int, int] = field(default_factory=dict, repr=False)  # first element of a run: where its text starts
+    _runs: Iterator[tuple[int, list[msgspec.Raw]]] | None = field(default=None, repr=False)  # runs still to come
     _spans: list[Span] | None = field(default=None, repr=False)  # known once statements() has run to the end
     _locations: dict[int, SourceLocation] = field(default_factory=dict, compare=False, repr=False)  # asked again
 
@@ -74,7 +78,7 @@ class SqlFile:
         """The statements in order, each tree decoded as it is reached (the caller lets go
         of one before it takes the next)."""
         spans = []
-        for node_type, node, start, end, element in _decode(self._elements, self._data):
+        for node_type, node, start, end, element in self._decode():
             spans.append(Span(node_type, start, end, element))
             yield Statement(node_type, node, start, end)
         self._spans = spans
@@ -91,6 +95,41 @@ class SqlFile:
         span = self.spans[index]
         tree = decode_element(self._elements[span.element]).stmt[span.node_type]
         return Statement(span.node_type, tree, span.start, span.end)
+
+    def _decode(self) -> Iterator[tuple[str, dict, int, int, int]]:
+        """(node type, tree, start, end, index) of each statement, decoded one at a time."""
+        data, index = self._data, 0
+        with no_cycle_collection():
+            while index < len(self._elements) or self._take_run():
+                element = decode_element(self._elements[index])
+                ((node_type, node),) = element.stmt.items()
+                begin = element.stmt_location
+                end = begin + element.stmt_len if element.stmt_len is not None else len(data)
+                begin = max(begin, self._run_starts.get(index, 0))  # libpg_query < 18 starts a run's first statement at 0, in its padding  # a run's text starts after its padding
+                yield node_type, node, _LEADING.match(data, begin, end).end(), end, index
+                index += 1
+
+    def _take_run(self) -> bool:
+        """Append the next run of statements; False when none is left."""
+        if self._runs is None:
+            return False
+        try:
+            start, statements = next(self._runs)
+        except StopIteration:
+            self._runs = None
+            return False
+        except ParseError as err:
+            self._runs = None
+            raise self._syntax_error(err) from None
+        self._run_starts[len(self._elements)] = start
+        self._elements += statements
+        return True
+
+    def _syntax_error(self, err: ParseError) -> DeclarationError:
+        offset = err.args[1] if len(err.args) > 1 and err.args[1] is not None else 0  # a character index
+        where = self.location(len(self.text[:offset].encode("utf-8")))
+        return DeclarationError([Problem(f"not valid SQL: {err.args[0]}", where,
+                                         "fix the statement; lint reads files with Postgres's own parser")])
 
     @cached_property
     def ignores(self) -> list[Ignore]:
@@ -155,30 +194,14 @@ def read_sql_file(path: Path | str, display: str | None = None) -> SqlFile:
 
 
 def parse_sql_file(text: str, path: str) -> SqlFile:
-    """Parse a whole script; a syntax error is a DeclarationError at its file:line."""
+    """Parse a script; a syntax error is a DeclarationError at its file:line (in a long
+    file, past the first run, raised when the statements reach it)."""
     data = text.encode("utf-8")
     line_starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
-    sql_file = SqlFile(path, text, _data=data, _line_starts=line_starts)
-    try:
-        sql_file._elements = parse_statements(text)
-    except ParseError as err:
-        offset = err.args[1] if len(err.args) > 1 and err.args[1] is not None else 0  # a character index
-        where = sql_file.location(len(text[:offset].encode("utf-8")))
-        raise DeclarationError([Problem(f"not valid SQL: {err.args[0]}", where,
-                                        "fix the statement; lint reads files with Postgres's own parser")]) from None
+    sql_file = SqlFile(path, text, _data=data, _line_starts=line_starts, _runs=parse_statement_runs(text))
+    sql_file._take_run()
     sql_file.transactional = not _has_no_transaction_marker(text)
     return sql_file
-
-
-def _decode(elements: list[msgspec.Raw], data: bytes) -> Iterator[tuple[str, dict, int, int, int]]:
-    """(node type, tree, start, end, index) of each statement, decoded one at a time."""
-    with no_cycle_collection():
-        for index, raw in enumerate(elements):
-            element = decode_element(raw)
-            ((node_type, node),) = element.stmt.items()
-            begin = element.stmt_location
-            end = begin + element.stmt_len if element.stmt_len is not None else len(data)
-            yield node_type, node, _LEADING.match(data, begin, end).end(), end, index
 
 
 def _has_no_transaction_marker(text: str) -> bool:
