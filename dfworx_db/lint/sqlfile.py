@@ -105,7 +105,7 @@ class SqlFile:
                 ((node_type, node),) = element.stmt.items()
                 begin = element.stmt_location
                 end = begin + element.stmt_len if element.stmt_len is not None else len(data)
-                begin = max(begin, self._run_starts.get(index, 0))  # libpg_query < 18 starts a run's first statement at 0, in its padding  # a run's text starts after its padding
+                begin = max(begin, self._run_starts.get(index, 0))  # libpg_query < 18 starts a run's first statement at 0, in its padding
                 yield node_type, node, _LEADING.match(data, begin, end).end(), end, index
                 index += 1
 
