@@ -64,7 +64,7 @@ class SqlFile:
     _data: bytes = b""
     _line_starts: list[int] = field(default_factory=list)
     _elements: list[msgspec.Raw] = field(default_factory=list, repr=False)  # the parser's statements, undecoded
-    _run_starts: dict[int, int] = field(default_factory=dict, repr=False)  # first element of a run: where its text starts
+    _run_starts: dict[int, int] = field(default_factory=dict, repr=False)  # a run's first element: where the run starts
     _runs: Iterator[tuple[int, list[msgspec.Raw]]] | None = field(default=None, repr=False)  # runs still to come
     _spans: list[Span] | None = field(default=None, repr=False)  # known once statements() has run to the end
     _locations: dict[int, SourceLocation] = field(default_factory=dict, compare=False, repr=False)  # asked again
@@ -105,7 +105,8 @@ class SqlFile:
                 ((node_type, node),) = element.stmt.items()
                 begin = element.stmt_location
                 end = begin + element.stmt_len if element.stmt_len is not None else len(data)
-                begin = max(begin, self._run_starts.get(index, 0))  # libpg_query < 18 starts a run's first statement at 0, in its padding
+                # libpg_query < 18 starts a run's first statement at 0, in the run's padding
+                begin = max(begin, self._run_starts.get(index, 0))
                 yield node_type, node, _LEADING.match(data, begin, end).end(), end, index
                 index += 1
 
