@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -278,7 +279,24 @@ tables:
 """
 
 
+_CONSOLE_SCRIPT = False  # set by main(): this process is the console script, not a test's CliRunner
+
+
+def finish(code: int) -> None:
+    """End a command that leaves nothing to clean up with exit status `code`. In the console
+    script, the process ends as soon as its output is flushed, without freeing one by one
+    every object the run built (lint of a 7,000-statement file: ~25 ms); in-process callers
+    (tests) get SystemExit as usual."""
+    if _CONSOLE_SCRIPT:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 def main() -> None:
+    global _CONSOLE_SCRIPT
+    _CONSOLE_SCRIPT = True
     cli(prog_name="dfworx-db")
 
 

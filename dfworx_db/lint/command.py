@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..cli import finish
 from ..config import load_config
 from .config import lint_config
 from .findings import SEVERITIES
@@ -57,7 +58,7 @@ def lint(paths: tuple[Path, ...], schema_mode: bool, db_url: str | None, output_
         output.write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
-    raise SystemExit(1 if result.failed(fail_on or config.fail_on) else 0)
+    finish(1 if result.failed(fail_on or config.fail_on) else 0)
 
 
 def _lint_schema(paths: tuple[Path, ...], db_url: str | None, project, config):
