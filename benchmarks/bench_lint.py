@@ -8,7 +8,8 @@ virtualenv there (once), then times, in one run and interleaved (squawk, dfworx-
 squawk, …, after one untimed warm-up each), the two real commands on the same file:
 
   squawk --reporter json FILE
-  dfworx-db lint FILE --format json     (the console script of this interpreter's venv)
+  dfworx-db lint FILE --format json     (a regular install of this checkout: benchmarks/installed.py;
+                                         --dfworx-db PATH times another executable)
 
 Both are whole processes, so start-up and imports count. Prints best and median of each
 (wall clock, and the CPU time of the process: steadier on a shared machine), the ratios
@@ -33,10 +34,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench1000  # noqa: E402
+from installed import installed_dfworx  # noqa: E402
 
 CACHE = HERE / ".cache"
 SQUAWK_VENV = CACHE / "squawk-venv"
-DFWORX = Path(sys.executable).parent / "dfworx-db"
 
 
 def squawk() -> Path:
@@ -67,6 +68,7 @@ def main() -> None:
     parser.add_argument("--tables", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--output", type=Path)
+    parser.add_argument("--dfworx-db", type=Path, help="time this executable (default: a regular install of the checkout)")
     args = parser.parse_args()
 
     CACHE.mkdir(exist_ok=True)
@@ -74,7 +76,7 @@ def main() -> None:
     script.write_text(bench1000.schema_sql(args.tables), encoding="utf-8")
     statements = script.read_text(encoding="utf-8").count(";\n")
     sides = {"squawk": [squawk(), "--reporter", "json", script],
-             "dfworx-db lint": [DFWORX, "lint", script, "--format", "json"]}
+             "dfworx-db lint": [args.dfworx_db or installed_dfworx(), "lint", script, "--format", "json"]}
     version = subprocess.run([sides["squawk"][0], "--version"], capture_output=True, text=True).stdout.strip()
     times: dict[str, list[float]] = {name: [] for name in sides}
     cpu: dict[str, list[float]] = {name: [] for name in sides}
