@@ -8,6 +8,7 @@ reinstalls dfworx-db itself from the checkout, so the timed code is the checkout
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import venv
 from pathlib import Path
@@ -20,8 +21,10 @@ VENV = HERE / ".cache" / "dfworx-venv"
 def installed_dfworx() -> Path:
     """The console script of a regular install of this checkout (made or refreshed now)."""
     pip = VENV / "bin" / "pip"
+    shutil.rmtree(ROOT / "build", ignore_errors=True)  # setuptools would package a stale build/lib
     if not pip.exists():
         venv.create(VENV, with_pip=True)
         subprocess.run([pip, "install", "--quiet", str(ROOT)], check=True)
     subprocess.run([pip, "install", "--quiet", "--no-deps", "--force-reinstall", str(ROOT)], check=True)
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     return VENV / "bin" / "dfworx-db"

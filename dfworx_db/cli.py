@@ -17,7 +17,7 @@ from . import __version__
 from .config import CONFIG_FILE, DEFAULT_CONFIG, load_config
 from .errors import DeclarationError, DfworxError
 
-# The stages (psycopg, sqlglot, jinja2, …) are imported inside the commands that use them:
+# The stages (psycopg, pglast, jinja2, …) are imported inside the commands that use them:
 # `lint`, `--help` and every other command start without them.
 
 if TYPE_CHECKING:

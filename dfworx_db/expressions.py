@@ -1,52 +1,25 @@
 """SQL expressions written in declarations (defaults, checks, policy USING / WITH CHECK,
-index predicates, trigger WHEN, view queries).
-
-Syntax is judged by Postgres's own grammar (pglast): sqlglot is lenient where Postgres
-is not (it accepts `age > > 0`). sqlglot then reads the parsed expression for the
-functions, tables and columns it mentions, so the renderer orders what they need first
-(see docs/decisions.md)."""
+index predicates, trigger WHEN, view queries), read with Postgres's own grammar (pglast,
+libpg_query): whether they parse, and which functions, tables and columns they mention,
+so that the renderer and the planner order what they need first (docs/decisions.md).
+Postgres's grammar is exact where sqlglot's dialect is lenient (`age > > 0`) or falls
+short (a text it cannot parse would name nothing, and lose an ordering edge)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
-import sqlglot
 from pglast import parse_sql
 from pglast.parser import ParseError as PgParseError
-from sqlglot import exp
-from sqlglot.errors import ParseError, TokenError
+
+from .sqltree import parse_expression, parse_one, strings, walk
 
 
 @dataclass(frozen=True)
 class ExpressionError:
     message: str
     offset: int  # 0-based character within the expression
-
-
-@lru_cache(maxsize=4096)
-def _parse(text: str) -> exp.Expression | ExpressionError:
-    try:
-        statements = sqlglot.parse(text, dialect="postgres")
-    except ParseError as err:
-        first = err.errors[0] if err.errors else {}
-        message = first.get("description") or str(err).splitlines()[0]
-        line, col = first.get("line", 1) or 1, first.get("col", 1) or 1
-        offset = sum(len(l) + 1 for l in text.splitlines()[: line - 1]) + max(col - 1, 0)
-        return ExpressionError(message, min(offset, len(text)))
-    except TokenError as err:
-        return ExpressionError(str(err), 0)
-    statements = [s for s in statements if s is not None]
-    if len(statements) != 1:
-        return ExpressionError("expected one SQL expression, found several statements", text.find(";"))
-    tree = statements[0]
-    if isinstance(tree, exp.Command) or not isinstance(tree, exp.Expression) or _is_statement(tree):
-        return ExpressionError("expected an SQL expression, not a statement", 0)
-    return tree
-
-
-def _is_statement(tree: exp.Expression) -> bool:
-    return isinstance(tree, (exp.Insert, exp.Update, exp.Delete, exp.Create, exp.Drop, exp.Alter))
 
 
 def postgres_syntax_error(text: str, *, query: bool = False) -> ExpressionError | None:
@@ -75,40 +48,45 @@ def expression_error(text: str, *, query: bool = False) -> ExpressionError | Non
     return postgres_syntax_error(text, query=query)
 
 
-def _tree(text: str) -> exp.Expression | None:
-    result = _parse(text)
-    return None if isinstance(result, ExpressionError) else result
+@lru_cache(maxsize=4096)
+def _tree(text: str) -> dict | None:
+    """The parse tree of a query (a view's) or of an expression; None when Postgres's
+    parser reads it as neither."""
+    statement = parse_one(text)
+    if statement is not None and "SelectStmt" in statement:
+        return statement
+    return parse_expression(text)
 
 
 def referenced_columns(text: str) -> set[str]:
-    """Bare column names the expression reads (for checks and index predicates)."""
+    """Bare (unqualified) column names the expression reads (for checks and index predicates)."""
     tree = _tree(text)
     if tree is None:
         return set()
-    return {c.name for c in tree.find_all(exp.Column) if not c.table and c.name}
+    return {fields[0]["String"]["sval"] for ref in walk(tree, "ColumnRef")
+            if len(fields := ref.get("fields", ())) == 1 and "String" in fields[0]}
 
 
 def referenced_functions(text: str) -> set[tuple[str | None, str]]:
-    """(schema or None, name) of every function call that sqlglot does not know as a
-    built-in, e.g. ('auth', 'uid') or (None, 'is_org_member')."""
+    """(schema or None, name) of every function the text calls by name, e.g. ('auth', 'uid')
+    or (None, 'is_org_member'); calls written into pg_catalog by the grammar are left out."""
     tree = _tree(text)
     if tree is None:
         return set()
     found: set[tuple[str | None, str]] = set()
-    for node in tree.find_all(exp.Anonymous):
-        found.add((None, node.name.lower()))
-    for dot in tree.find_all(exp.Dot):
-        if isinstance(dot.expression, exp.Anonymous):
-            found.discard((None, dot.expression.name.lower()))
-            found.add((dot.this.name.lower(), dot.expression.name.lower()))
+    for call in walk(tree, "FuncCall"):
+        names = strings(call.get("funcname"))
+        if names[:1] != ["pg_catalog"]:
+            found.add((names[-2] if len(names) > 1 else None, names[-1]))
     return found
 
 
 def referenced_tables(text: str) -> set[tuple[str | None, str]]:
-    """(schema or None, name) of every table a query or subquery reads."""
+    """(schema or None, name) of every table or view a query or sub-select reads (the
+    names of its common table expressions left out)."""
     tree = _tree(text)
     if tree is None:
         return set()
-    ctes = {c.alias_or_name for c in tree.find_all(exp.CTE)}
-    return {(t.db or None, t.name) for t in tree.find_all(exp.Table)
-            if t.name and not (not t.db and t.name in ctes)}
+    ctes = {cte.get("ctename") for cte in walk(tree, "CommonTableExpr")}
+    return {(rv.get("schemaname"), rv["relname"]) for rv in walk(tree, "RangeVar")
+            if "schemaname" in rv or rv["relname"] not in ctes}

@@ -119,7 +119,27 @@ def parse_one(sql: str) -> dict | None:
 
 def parse_expression(text: str) -> dict | None:
     """The tree of an SQL expression (None when it does not parse alone)."""
-    tree = parse_one(f"SELECT ({text})")
+    tree = parse_one(f"SELECT ({text}\n)")  # the newline ends a trailing -- comment
     if tree is None or "SelectStmt" not in tree or len(tree["SelectStmt"].get("targetList", ())) != 1:
         return None
     return tree["SelectStmt"]["targetList"][0]["ResTarget"]["val"]
+
+
+def strings(items: list | None) -> list[str]:
+    """The svals of a list of String nodes (a qualified name, a column list)."""
+    return [item["String"]["sval"] for item in items or () if "String" in item]
+
+
+def walk(node: object, kind: str) -> Iterator[dict]:
+    """Every node of type `kind` under `node` (a JSON parse tree), depth first."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if key == kind:
+                    yield value
+                if isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..catalog import QualifiedName
+from ..sqltree import strings
 
 DEFAULT_SCHEMA = "public"  # unqualified names, as Supabase's search_path resolves them
-
-
-def strings(items: list | None) -> list[str]:
-    """The svals of a list of String nodes (a qualified name, a column list)."""
-    return [item["String"]["sval"] for item in items or () if "String" in item]
 
 
 def relation_name(range_var: dict) -> QualifiedName:
@@ -39,21 +34,6 @@ def type_text(type_name: dict) -> str:
 def base_type(type_name: dict) -> str:
     """The type's own name without schema or modifiers ('varchar', 'timestamptz', 'serial')."""
     return type_name["names"][-1]["String"]["sval"]  # a TypeName's names are String nodes
-
-
-def walk(node: object, kind: str) -> Iterator[dict]:
-    """Every node of type `kind` under `node` (a JSON parse tree), depth first."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for key, value in item.items():
-                if key == kind:
-                    yield value
-                if isinstance(value, (dict, list)):
-                    stack.append(value)
-        elif isinstance(item, list):
-            stack.extend(item)
 
 
 def function_name(call: dict) -> str:

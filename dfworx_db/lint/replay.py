@@ -17,7 +17,8 @@ from dataclasses import dataclass, field, replace
 from ..catalog import (Catalog, Extension, ForeignKey, Function, Grant, Index, IndexKey, Policy, PrimaryKey,
                        QualifiedName, Schema, Table, UniqueConstraint, View)
 from .expressions import ExpressionReader
-from .nodes import DEFAULT_SCHEMA, qualified, relation_name, strings, type_text
+from ..sqltree import strings
+from .nodes import DEFAULT_SCHEMA, qualified, relation_name, type_text
 from .sqlfile import SqlFile, Statement
 
 

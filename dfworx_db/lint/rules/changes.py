@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..context import FileContext, on
 from ..findings import rule
-from ..nodes import qualified, relation_name, strings
+from ...sqltree import strings
+from ..nodes import qualified, relation_name
 from .locking import CONCURRENTLY_IN_TRANSACTION
 from .transactions import locks
 

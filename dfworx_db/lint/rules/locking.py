@@ -5,7 +5,8 @@ from __future__ import annotations
 from ...catalog import QualifiedName
 from ..context import FileContext, on
 from ..findings import rule
-from ..nodes import base_type, function_name, relation_name, strings, type_text, walk
+from ...sqltree import strings, walk
+from ..nodes import base_type, function_name, relation_name, type_text
 from .transactions import locks
 
 CONCURRENT_INDEX = rule(

@@ -9,7 +9,8 @@ import re
 from ...catalog import QualifiedName
 from ..context import FileContext, after_file, on
 from ..findings import rule
-from ..nodes import base_type, relation_name, strings, type_text
+from ...sqltree import strings
+from ..nodes import base_type, relation_name, type_text
 
 TIMESTAMPTZ = rule(
     "prefer-timestamptz", "migration", "info",
