@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from functools import cache
 
 from ...catalog import QualifiedName
 from ..context import FileContext, after_file, on
@@ -83,8 +84,13 @@ def _is_key(column: dict) -> bool:
 
 # Identifier-like words of 64+ bytes: unquoted, or quoted (doubled quotes inside).
 _QUOTED = r'"((?:[^"]|""){64,})"'
-LONG_WORD = re.compile(_QUOTED + r'|(?<![\w$])([A-Za-z_\x80-\uffff][\w$\x80-\uffff]{63,})')
 QUOTED_LONG_WORD = re.compile(_QUOTED)
+
+
+@cache
+def _long_word() -> re.Pattern[str]:
+    """Compiled when a file may hold a long word (its character ranges take ~6 ms to compile)."""
+    return re.compile(_QUOTED + r'|(?<![\w$])([A-Za-z_\x80-\uffff][\w$\x80-\uffff]{63,})')
 
 
 @after_file
@@ -94,11 +100,11 @@ def long_identifiers(ctx: FileContext) -> None:
     (which leaves out long words in strings and comments)."""
     text = ctx.file.text
     # Cheap first: a long word is a quoted one or sits in a run of 64+ bytes without ASCII
-    # whitespace (LONG_WORD alone costs ~20 ms per MB of SQL).
+    # whitespace (the long-word search alone costs ~20 ms per MB of SQL).
     if not QUOTED_LONG_WORD.search(text) and max(map(len, ctx.file.data.split()), default=0) < 64:
         return
     starts = [s.start for s in ctx.file.spans]
-    for match in LONG_WORD.finditer(text):
+    for match in _long_word().finditer(text):
         quoted, bare = match.groups()
         word = quoted.replace('""', '"') if quoted else bare.lower()
         size = len(word.encode("utf-8"))
