@@ -44,6 +44,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import bench1000  # noqa: E402
+from installed import installed_dfworx  # noqa: E402
 
 DEFAULT_SERVER_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 CACHE = HERE / ".cache"
@@ -319,8 +320,9 @@ DIFF_MODULES = "dfworx_db.cli, dfworx_db.diff, dfworx_db.introspect, dfworx_db.p
 
 
 def import_seconds(python: str, module: str, repeat: int) -> Timing:
-    """Interpreter start + `import module`, in a fresh process each time."""
-    return measure(timed(lambda: subprocess.run([python, "-c", f"import {module}"], check=True)), repeat)
+    """Interpreter start + `import module`, in a fresh process each time (-P: the package
+    installed beside `python`, not the checkout in the working folder)."""
+    return measure(timed(lambda: subprocess.run([python, "-P", "-c", f"import {module}"], check=True)), repeat)
 
 
 def package_versions(python: Path, names: list[str]) -> dict[str, str]:
@@ -413,7 +415,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server-url", default=DEFAULT_SERVER_URL,
                         help=f"a server where databases can be created (default {DEFAULT_SERVER_URL})")
     parser.add_argument("--pg-dump", help="pg_dump to compare with (default: the server's major version)")
-    parser.add_argument("--dfworx-db", help="the dfworx-db executable (default: beside this Python)")
+    parser.add_argument("--dfworx-db", help="the dfworx-db executable (default: a regular install of the checkout, "
+                        "benchmarks/installed.py)")
     parser.add_argument("--output", type=Path, default=CACHE / "bench_diff-results.md",
                         help="where the markdown results are written (default benchmarks/.cache/bench_diff-results.md)")
     parser.add_argument("--skip-migra", action="store_true", help="do not install nor run migra")
@@ -438,9 +441,7 @@ def main(argv: list[str] | None = None) -> int:
         server_version = conn.execute("SELECT version()").fetchone()[0]
         server_major = conn.info.server_version // 10000
     pg_dump = find_pg_dump(args.pg_dump, server_major)
-    dfworx = args.dfworx_db or str(Path(sys.executable).parent / "dfworx-db")
-    if not Path(dfworx).is_file():
-        dfworx = shutil.which("dfworx-db") or sys.exit("dfworx-db not found; pass --dfworx-db")
+    dfworx = args.dfworx_db or str(installed_dfworx())
     migra = None if args.skip_migra else ensure_migra(sys.executable)
 
     names = {"a": f"{DB_PREFIX}{tables}_a", "b": f"{DB_PREFIX}{tables}_b", "small": f"{DB_PREFIX}{small}",
@@ -500,7 +501,7 @@ def main(argv: list[str] | None = None) -> int:
         # where the time of `dfworx-db diff` goes
         log("b. phases of dfworx-db diff")
         phases = diff_phases(urls["a"], urls["b"], args.server_url)
-        start_up = import_seconds(sys.executable, DIFF_MODULES, args.repeat)
+        start_up = import_seconds(str(Path(dfworx).parent / "python"), DIFF_MODULES, args.repeat)
         notes.append("b. where `dfworx-db diff` spends its time (one in-process run; interpreter start + "
                      f"`import {DIFF_MODULES}` measured apart, best of {args.repeat}): start-up and imports "
                      f"{start_up.best:.2f} s; " + "; ".join(

@@ -11,8 +11,10 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+import msgspec
 import psycopg
 from psycopg.pq import TransactionStatus
+from psycopg.types.json import set_json_loads
 
 from ..catalog import Catalog
 from ..errors import UnsupportedError
@@ -155,7 +157,9 @@ class Inspector:
         return self._rows(self._send(kind, params))
 
     def _send(self, kind: str, params: dict[str, Any]) -> psycopg.Cursor:
-        return self.conn.execute(query_text(kind, self.conn.info.server_version // 10000), params or None)
+        cursor = self.conn.cursor()
+        set_json_loads(msgspec.json.decode, cursor)  # json columns (index keys, …): ~3× the standard json
+        return cursor.execute(query_text(kind, self.conn.info.server_version // 10000), params or None)
 
     @staticmethod
     def _rows(cursor: psycopg.Cursor, first: Iterable[tuple] = ()) -> list[Row]:
