@@ -13,7 +13,8 @@ pytestmark = pytest.mark.postgres
 
 
 class CountingConnection:
-    """A psycopg connection that counts the statements sent through `execute`."""
+    """A psycopg connection that counts the statements sent through `execute`, its own or
+    its cursors'."""
 
     def __init__(self, conn: psycopg.Connection):
         self._conn = conn
@@ -24,10 +25,26 @@ class CountingConnection:
         return self._conn.execute(*args, **kwargs)
 
     def cursor(self, *args, **kwargs):
-        raise AssertionError("the introspector is expected to send every query through execute()")
+        return CountingCursor(self, self._conn.cursor(*args, **kwargs))
 
     def __getattr__(self, name):
         return getattr(self._conn, name)
+
+
+class CountingCursor:
+    def __init__(self, counter: CountingConnection, cursor: psycopg.Cursor):
+        self._counter, self._cursor = counter, cursor
+
+    def execute(self, *args, **kwargs):
+        self._counter.statements += 1
+        self._cursor.execute(*args, **kwargs)
+        return self
+
+    def executemany(self, *args, **kwargs):
+        raise AssertionError("the introspector is expected to send one statement per execute()")
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
 
 
 def _tables(conn: psycopg.Connection, schema: str, count: int) -> None:
