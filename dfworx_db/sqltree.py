@@ -90,13 +90,9 @@ class _Runs:
             try:
                 self._results[index] = parse_statements(" " * start + self._data[start:end].decode("utf-8"))
             except ParseError:
-                pass
+                return  # the reader stops at this run: no later one is waited for
             finally:
                 self._ready[index].set()
-            if self._results[index] is None:
-                for later in self._ready[index + 1:]:
-                    later.set()
-                return
 
     def result(self, index: int) -> list[msgspec.Raw] | None:
         self._ready[index].wait()
