@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -13,6 +14,9 @@ from ..config import load_config
 from .config import lint_config
 from .findings import SEVERITIES
 from .report import FORMATS, render
+
+if TYPE_CHECKING:
+    from .run import LintResult
 
 
 @click.command("lint")
@@ -47,18 +51,24 @@ def lint(paths: tuple[Path, ...], schema_mode: bool, db_url: str | None, output_
     """
     project = load_config()
     config = lint_config(project.section("lint"), project.path)
+    fail_on = fail_on or config.fail_on
     if schema_mode or db_url:
-        result = _lint_schema(paths, db_url, project, config)
-    else:
-        from .run import lint_paths
-        result = lint_paths(list(paths) or [project.migrations_dir], config)
+        _report(_lint_schema(paths, db_url, project, config), output_format, output, fail_on)
+    from .sqlfile import no_cycle_collection, read_migration_files
+    with no_cycle_collection():  # until the process ends (see run.lint_paths)
+        files = read_migration_files(list(paths) or [project.migrations_dir], config)
+        from .run import lint_files  # the rules: imported while the files parse on a second thread
+        _report(lint_files(files, config), output_format, output, fail_on)
+
+
+def _report(result: LintResult, output_format: str, output: Path | None, fail_on: str) -> NoReturn:
     report = render(output_format, result, color=output is None and sys.stdout.isatty())
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(report, encoding="utf-8")
     else:
         sys.stdout.write(report)
-    finish(1 if result.failed(fail_on or config.fail_on) else 0)
+    finish(1 if result.failed(fail_on) else 0)
 
 
 def _lint_schema(paths: tuple[Path, ...], db_url: str | None, project, config):

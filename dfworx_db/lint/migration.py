@@ -13,9 +13,12 @@ from .schema import SchemaContext, lint_catalog
 from .sqlfile import SqlFile
 
 
-def lint_migrations(files: list[SqlFile], exposed_schemas: tuple[str, ...] = ("public",)) -> list[Finding]:
+def lint_migrations(files: list[SqlFile], exposed_schemas: tuple[str, ...] = ("public",),
+                    keep: list | None = None) -> list[Finding]:
     """Findings for `files`, in run order: a table created by an earlier file exists for a
-    later one (only the file that creates a table may index it without CONCURRENTLY)."""
+    later one (only the file that creates a table may index it without CONCURRENTLY).
+    `keep`, when given, receives what the run built (the replayed schema, the column types
+    seen), for the caller to decide when it is freed."""
     findings: list[Finding] = []
     shared = SetState()
     replay = Replay(ExpressionReader())
@@ -30,6 +33,8 @@ def lint_migrations(files: list[SqlFile], exposed_schemas: tuple[str, ...] = ("p
         for check in FILE_CHECKS:
             check(ctx)
     schema = SchemaContext(replay.catalog(), replay.expressions, configured_exposed=exposed_schemas)
+    if keep is not None:
+        keep += [shared, replay, schema]
     return findings + lint_catalog(schema)
 
 

@@ -18,12 +18,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import msgspec
 
 from ..errors import DeclarationError, Problem, SourceLocation
 from ..sqltree import ParseError, decode_element, parse_statement_runs
+
+if TYPE_CHECKING:
+    from .config import LintConfig
 
 IGNORE = re.compile(r"--\s*dfworx-db:\s*ignore\s+([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
 # The marker of files that run outside a transaction, read as apply reads it
@@ -185,6 +188,34 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def migration_files(paths: list[Path], config: LintConfig) -> list[Path]:
+    """The .sql files named or found under `paths`, in the order they run (file name order
+    within a folder, as the Supabase CLI sorts versions), without excluded ones."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted((p for p in path.rglob("*.sql") if p.is_file()), key=lambda p: (p.name, str(p)))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise DeclarationError([Problem(f"no such file or folder: {path}", SourceLocation(str(path)),
+                                            "pass migration files or folders (default: supabase/migrations)")])
+    return [p for p in found if not config.excluded_file(str(p))]
+
+
+def read_migration_files(paths: list[Path], config: LintConfig) -> list[SqlFile]:
+    """The migration files named or found under `paths`, read, their parse begun."""
+    return [read_sql_file(p, _display(p)) for p in migration_files(paths, config)]
+
+
+def _display(path: Path) -> str:
+    """A path as reports show it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def read_sql_file(path: Path | str, display: str | None = None) -> SqlFile:
     path = Path(path)
     try:
@@ -196,11 +227,14 @@ def read_sql_file(path: Path | str, display: str | None = None) -> SqlFile:
 
 def parse_sql_file(text: str, path: str) -> SqlFile:
     """Parse a script; a syntax error is a DeclarationError at its file:line (in a long
-    file, past the first run, raised when the statements reach it)."""
+    file, parsed in runs while it is linted, raised when the statements reach it)."""
     data = text.encode("utf-8")
     line_starts = [0, *(m.end() for m in re.finditer(rb"\n", data))]
-    sql_file = SqlFile(path, text, _data=data, _line_starts=line_starts, _runs=parse_statement_runs(text))
-    sql_file._take_run()
+    sql_file = SqlFile(path, text, _data=data, _line_starts=line_starts)
+    try:
+        sql_file._runs = parse_statement_runs(text)
+    except ParseError as err:
+        raise sql_file._syntax_error(err) from None
     sql_file.transactional = not _has_no_transaction_marker(text)
     return sql_file
 
