@@ -203,9 +203,10 @@ def unsupported_error(unsupported: list[str], leave_out: str) -> UnsupportedErro
         + f"\n  hint: remove or replace them, or {leave_out} to leave them out")
 
 
-def introspect_urls(urls: list[str], **scope: Any) -> list[Catalog]:
+def introspect_urls(urls: list[str], meanwhile: Callable[[], object] | None = None, **scope: Any) -> list[Catalog]:
     """The Catalogs of several databases, read at the same time (each waits mostly on
-    its server, so threads overlap the waits)."""
+    its server, so threads overlap the waits). `meanwhile`, when given, runs on the
+    calling thread while they are read."""
     from concurrent.futures import ThreadPoolExecutor
 
     from ..pg import connect
@@ -215,4 +216,7 @@ def introspect_urls(urls: list[str], **scope: Any) -> list[Catalog]:
             return introspect(conn, **scope)
 
     with ThreadPoolExecutor(max_workers=len(urls)) as pool:
-        return list(pool.map(read, urls))
+        reading = [pool.submit(read, url) for url in urls]
+        if meanwhile is not None:
+            meanwhile()
+        return [future.result() for future in reading]
