@@ -97,9 +97,6 @@ def plan(name: str | None, db_url: str | None, env_name: str | None, schemas_dir
         lock_timeout=lock_timeout or settings.get("lock_timeout", "5s"),
         statement_timeout=statement_timeout or settings.get("statement_timeout", "1min"),
         online_statement_timeout=settings.get("online_statement_timeout", "1h"))
-    if split and _has_objects(base, shadow_url):
-        raise DfworxError("--split writes a baseline and needs an empty base; "
-                          f"{base.description} already holds objects. Plan without --split.")
     result = make_plan(declarations, base, options, shadow_url=shadow_url, existing=existing)
     write = not (dry_run or to_stdout)
     if write:
@@ -163,18 +160,6 @@ def _check(declarations, base: Base, shadow_url: str | None) -> None:
     lines += [f"  {describe(c)}" for c in result.changes]
     lines.append("  hint: run dfworx-db plan --name <what_changed> and commit the new migration")
     raise MissingMigrations("\n".join(lines))
-
-
-def _has_objects(base: Base, shadow_url: str | None) -> bool:
-    if base.migrations:
-        return True
-    if not base.url:
-        return False
-    from ..introspect import introspect
-    from ..pg import connect
-    with connect(base.url) as conn:
-        catalog = introspect(conn, exclude_schemas=base.exclude_schemas)
-    return bool(catalog.tables or catalog.functions or catalog.views or catalog.enums)
 
 
 def _settings(config: Config) -> dict:

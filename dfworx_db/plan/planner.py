@@ -42,6 +42,14 @@ class DestructiveChangesRefused(DfworxError):
         super().__init__("\n".join(lines))
 
 
+class SplitNeedsEmptyBase(DfworxError):
+    """--split lays out a baseline, and the base already holds objects."""
+
+    def __init__(self, base: Base):
+        super().__init__(f"--split writes a baseline and needs an empty base; {base.description} already holds "
+                         "objects. Plan without --split.")
+
+
 class PlanDoesNotConverge(DfworxError):
     """The planned files, run on the base in a shadow, leave differences: a bug."""
 
@@ -110,12 +118,16 @@ def make_plan(declarations: Declarations, base: Base, options: PlanOptions, *, s
               existing: list[MigrationFile] | None = None, now: datetime | None = None) -> Plan:
     """The plan that takes `base` to the declarations. `existing` (the migrations folder)
     gives the versions the new files must come after."""
+    if options.split and base.migrations:
+        raise SplitNeedsEmptyBase(base)
     with shadow_server(shadow_url) as server, ThreadPoolExecutor(max_workers=1) as pool:
         # The desired state and the base are read at the same time: each waits mostly on
         # the server.
         defaults = target_defaults(base.url) if base.url else None
         desired_job = pool.submit(read_declared, declarations.catalog, server, defaults)
         with _base_shadow(base, server) as (shadow, current):
+            if options.split and (current.tables or current.functions or current.views or current.enums):
+                raise SplitNeedsEmptyBase(base)
             desired = desired_job.result()
             renames = rename_changes(current, declarations)
             if renames:

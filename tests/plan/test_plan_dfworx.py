@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from dfworx_db.pg import redact
 from dfworx_db.plan.migrations import NO_TRANSACTION_MARKER
 
 from tests.plan.project import Project
@@ -77,6 +78,18 @@ def test_split_needs_an_empty_base(project):
     project.plan("--name", "init")
     result = project.plan("--name", "more", "--split", expect=1)
     assert "--split writes a baseline and needs an empty base" in result.stderr
+
+
+def test_split_needs_an_empty_database(project, supabase_db_url):
+    """With --db-url the base is the database: one that holds tables is refused, before
+    anything is written, from the one read of it that planning makes."""
+    project.plan("--name", "init")
+    project.apply_to(supabase_db_url)
+    for migration in project.files():
+        migration.path.unlink()
+    result = project.plan("--name", "more", "--split", "--db-url", supabase_db_url, expect=1)
+    assert f"needs an empty base; the database {redact(supabase_db_url)} already holds" in result.stderr
+    assert not project.files()
 
 
 def test_check_fails_while_a_yaml_change_has_no_migration(project):
