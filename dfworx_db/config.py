@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DeclarationError, Problem, SourceLocation
+from .errors import DeclarationError, Problem, SourceLocation, closest
 
 CONFIG_FILE = "dfworx.yaml"
 # Per-command settings sections of dfworx.yaml, each validated by its command family.
@@ -37,6 +37,13 @@ class Config:
     @property
     def path(self) -> Path:
         return self.root / CONFIG_FILE
+
+    def where(self, *keys: str | int) -> SourceLocation:
+        return config_location(self.path, *keys)
+
+    def unknown_keys(self, name: str, allowed: list[str]) -> list[Problem]:
+        """A problem, at its line, for each key of section `name` that is not `allowed`."""
+        return unknown_key_problems(self.path, self.section(name), (name,), allowed)
 
     def section(self, name: str) -> dict:
         """The `name:` mapping of dfworx.yaml ({} when absent)."""
@@ -72,6 +79,30 @@ environments:
 """
 
 
+def config_location(path: Path, *keys: str | int, key: bool = False) -> SourceLocation:
+    """file:line:column of the value at `keys` (a path of keys and list indexes) in
+    dfworx.yaml, or with `key` of the last key itself; else of the nearest of their parents
+    written there. The file is read again, with positions, only when a problem is reported."""
+    if not path.exists():
+        return SourceLocation(str(path))
+    from .declare.source import read_source
+    source = read_source(path, str(path), [])
+    return source.at(keys, key=key) if source else SourceLocation(str(path))
+
+
+def unknown_key_problems(path: Path, mapping: dict, keys: tuple[str | int, ...], allowed: list[str]) -> list[Problem]:
+    """A problem for each key of `mapping` (at `keys` in dfworx.yaml) not in `allowed`."""
+    where = ".".join(str(k) for k in keys)
+    problems = []
+    for key in mapping:
+        if key not in allowed:
+            guess = closest(str(key), allowed)
+            problems.append(Problem(f"unknown key {key!r} in {where + ': of ' if where else ''}dfworx.yaml",
+                                    config_location(path, *keys, key, key=True),
+                                    f"did you mean {guess!r}?" if guess else f"allowed: {', '.join(allowed)}"))
+    return problems
+
+
 def load_config(start: Path | None = None) -> Config:
     """The settings of the project at `start` (default: the current folder); defaults
     when there is no dfworx.yaml."""
@@ -87,26 +118,34 @@ def load_config(start: Path | None = None) -> Config:
             raise DeclarationError([Problem(f"dfworx.yaml is not valid YAML: {err}", where)]) from None
         if not isinstance(data, dict):
             raise DeclarationError([Problem("dfworx.yaml must be a mapping", SourceLocation(str(path), 1, 1))])
-    known = {"schemas", "migrations", "environments", "exclude_schemas", *SECTIONS}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise DeclarationError([Problem(f"unknown key {k!r} in dfworx.yaml", SourceLocation(str(path)),
-                                        f"allowed: {', '.join(sorted(known))}") for k in unknown])
+    problems = unknown_key_problems(path, data, (), ["schemas", "migrations", "environments", "exclude_schemas",
+                                                     *SECTIONS])
     environments = {}
-    for name, spec in (data.get("environments") or {}).items():
+    raw_environments = data.get("environments") or {}
+    for name, spec in raw_environments.items() if isinstance(raw_environments, dict) else ():
         spec = spec or {}
+        if not isinstance(spec, dict) or not isinstance(spec.get("url_env", ""), str) or set(spec) - {"url_env"}:
+            problems.append(Problem(f"environments.{name} in dfworx.yaml must be a mapping with url_env",
+                                    config_location(path, "environments", name, key=True),
+                                    "write url_env: the name of the environment variable that holds the URL"))
+            continue
         environments[name] = Environment(name=name, url_env=spec.get("url_env", "DATABASE_URL"))
+    if not isinstance(raw_environments, dict):
+        problems.append(Problem("environments in dfworx.yaml must map names to {url_env: VARIABLE}",
+                                config_location(path, "environments"), "write environments: {local: {url_env: DATABASE_URL}}"))
     excluded = data.get("exclude_schemas") or []
     if not isinstance(excluded, list) or not all(isinstance(s, str) for s in excluded):
-        raise DeclarationError([Problem("exclude_schemas in dfworx.yaml must be a list of schema names",
-                                        SourceLocation(str(path)), "write exclude_schemas: [analytics, legacy]")])
+        problems.append(Problem("exclude_schemas in dfworx.yaml must be a list of schema names",
+                                config_location(path, "exclude_schemas", key=True), "write exclude_schemas: [analytics, legacy]"))
     sections = {}
     for name in SECTIONS:
         value = data.get(name)
         if value is not None and not isinstance(value, dict):
-            raise DeclarationError([Problem(f"{name}: in dfworx.yaml must be a mapping", SourceLocation(str(path)),
-                                            f"write {name}: followed by indented settings")])
-        sections[name] = value or {}
+            problems.append(Problem(f"{name}: in dfworx.yaml must be a mapping", config_location(path, name, key=True),
+                                    f"write {name}: followed by indented settings"))
+        sections[name] = value if isinstance(value, dict) else {}
+    if problems:
+        raise DeclarationError(problems)
     return Config(root=root, schemas_dir=root / data.get("schemas", "schemas"),
                   migrations_dir=root / data.get("migrations", "supabase/migrations"),
                   environments=environments, exclude_schemas=tuple(excluded), sections=sections)

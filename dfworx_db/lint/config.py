@@ -16,7 +16,8 @@ import fnmatch
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import DeclarationError, Problem, SourceLocation, closest
+from ..config import config_location, unknown_key_problems
+from ..errors import DeclarationError, Problem, closest
 from .findings import RULES, SEVERITIES, Finding
 
 KEYS = ("fail_on", "exposed_schemas", "disable", "severity", "exclude")
@@ -68,24 +69,20 @@ def _relative(path: str, root: Path) -> str:
 def lint_config(section: dict, config_file: Path) -> LintConfig:
     """Validate the raw `lint:` mapping; every problem is reported at once, at its line."""
     problems: list[tuple[tuple, str, str | None]] = []  # (path in the section, message, hint)
-    ids = sorted(RULES)
 
     def rule_ids(value: object, path: tuple) -> frozenset[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             problems.append((path, "must be a list of rule ids", "e.g. [drop-table, rename-column]"))
             return frozenset()
+        if value:
+            from . import rules  # noqa: F401  (registers every rule id; lint imports them after the configuration)
         for i, rule_id in enumerate(value):
             if rule_id not in RULES:
-                guess = closest(rule_id, ids)
+                guess = closest(rule_id, sorted(RULES))
                 problems.append(((*path, i), f"unknown rule {rule_id!r}",
                                  f"did you mean {guess!r}?" if guess else "see docs/rules/README.md"))
         return frozenset(value)
 
-    for key in section:
-        if key not in KEYS:
-            guess = closest(str(key), list(KEYS))
-            problems.append(((key,), f"unknown key {key!r} in lint", f"did you mean {guess!r}?" if guess
-                             else f"allowed: {', '.join(KEYS)}"))
     fail_on = section.get("fail_on", "error")
     if fail_on not in SEVERITIES:
         problems.append((("fail_on",), f"fail_on must be one of {', '.join(SEVERITIES)}", None))
@@ -114,15 +111,9 @@ def lint_config(section: dict, config_file: Path) -> LintConfig:
                              "e.g. {path: 'supabase/migrations/2023*', rules: [drop-table]}"))
             continue
         excludes.append(Exclude(item["path"], rule_ids(item.get("rules", []), ("exclude", i, "rules"))))
-    if problems:
-        raise DeclarationError([Problem(message, _position(config_file, ("lint", *path)), hint)
-                                for path, message, hint in problems])
+    found = unknown_key_problems(config_file, section, ("lint",), list(KEYS))
+    found += [Problem(message, config_location(config_file, "lint", *path), hint) for path, message, hint in problems]
+    if found:
+        raise DeclarationError(found)
     return LintConfig(fail_on=fail_on, exposed_schemas=tuple(exposed), disabled=disabled,
                       severities=dict(severities), excludes=tuple(excludes), root=config_file.parent)
-
-
-def _position(config_file: Path, path: tuple) -> SourceLocation:
-    """Where `path` is in dfworx.yaml (read again with positions only when there is an error)."""
-    from ..declare.source import read_source
-    source = read_source(config_file, str(config_file), []) if config_file.exists() else None
-    return source.at(path) if source else SourceLocation(str(config_file))

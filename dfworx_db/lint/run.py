@@ -9,19 +9,11 @@ from pathlib import Path
 from ..catalog import Catalog
 from .config import LintConfig
 from .expressions import ExpressionReader
-from .findings import Finding, rule, severity_rank
+from .findings import Finding, severity_rank
 from .migration import lint_migrations
+from .rules.ignores import UNUSED_IGNORE
 from .schema import SchemaContext, lint_catalog
 from .sqlfile import SqlFile, no_cycle_collection, read_migration_files
-
-UNUSED_IGNORE = rule(
-    "unused-ignore", "migration", "warning",
-    "`-- dfworx-db: ignore` comment that suppresses nothing",
-    """An ignore that no longer matches a finding (the statement was fixed, the rule id is
-    misspelt, or the comment sits above the wrong statement) hides nothing today and would
-    silently hide a real problem written there later.""",
-    "remove the comment, or fix the rule id / move it onto the statement it is meant for")
-
 
 @dataclass(frozen=True)
 class LintResult:

@@ -43,15 +43,15 @@ def apply_settings(config: Config, **overrides: str | float | None) -> ApplySett
     """The settings of dfworx.yaml's `apply:` section, with command-line `overrides`
     (None: not given) on top. A bad value is an error naming dfworx.yaml and the key."""
     section = dict(config.section("apply"))
-    problems = [Problem(f"unknown key {key!r} in apply: of dfworx.yaml", SourceLocation(str(config.path)),
-                        f"allowed: {', '.join(DEFAULTS)}") for key in section if key not in DEFAULTS]
+    problems = config.unknown_keys("apply", list(DEFAULTS))
     values = {key: section.get(key, default) for key, default in DEFAULTS.items()}
     values.update({key: value for key, value in overrides.items() if value is not None})
     seconds = {}
     for key, value in values.items():
         parsed = parse_duration(value)
         if parsed is None:
-            problems.append(Problem(f"apply.{key} is {value!r}, not a duration", SourceLocation(str(config.path)),
+            where = config.where("apply", key) if key in section else SourceLocation("the command line")
+            problems.append(Problem(f"apply.{key} is {value!r}, not a duration", where,
                                     "write a number of seconds or a value like 500ms, 5s, 15min, 1h (0 disables)"))
         seconds[key] = parsed
     if problems:

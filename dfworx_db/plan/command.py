@@ -15,7 +15,7 @@ from rich.table import Table as RichTable
 from ..cli import err_console
 from ..config import Config, load_config
 from ..declare import load_declarations
-from ..errors import DeclarationError, DfworxError, Problem, SourceLocation
+from ..errors import DeclarationError, DfworxError, Problem
 from ..render import render_change
 from .hazards import describe
 from .migrations import migration_files
@@ -164,15 +164,11 @@ def _check(declarations, base: Base, shadow_url: str | None) -> None:
 
 def _settings(config: Config) -> dict:
     raw = config.section("plan")
-    problems = []
+    problems = config.unknown_keys("plan", list(SETTINGS))
     for key, value in raw.items():
         expected = SETTINGS.get(key)
-        if expected is None:
-            problems.append(Problem(f"unknown key {key!r} under plan: in dfworx.yaml", SourceLocation(str(config.path)),
-                                    f"allowed: {', '.join(SETTINGS)}"))
-        elif not isinstance(value, expected):
-            problems.append(Problem(f"plan.{key} in dfworx.yaml must be a {expected.__name__}",
-                                    SourceLocation(str(config.path)),
+        if expected is not None and not isinstance(value, expected):
+            problems.append(Problem(f"plan.{key} in dfworx.yaml must be a {expected.__name__}", config.where("plan", key),
                                     "e.g. lock_timeout: 5s" if expected is str else f"e.g. {key}: false"))
     if problems:
         raise DeclarationError(problems)

@@ -151,3 +151,26 @@ def test_sarif_report_validates_against_the_sarif_2_1_0_schema(tmp_path: Path) -
     assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:10])
     broken = {**log, "runs": [{**log["runs"][0], "results": [{"level": "fatal"}]}]}
     assert any(True for _ in validator.iter_errors(broken))  # the validator does reject a bad log
+
+
+def test_configured_rule_ids_are_known_in_a_fresh_process(tmp_path: Path) -> None:
+    """The console script reads dfworx.yaml before it imports the rules: a rule id in
+    `disable` must still be recognised (a test runner that imported the rules earlier
+    would hide this, hence a process of its own)."""
+    import subprocess
+    import sys
+
+    migrations = tmp_path / "supabase" / "migrations"
+    migrations.mkdir(parents=True)
+    (migrations / "20240101000000_drop.sql").write_text(
+        "SET lock_timeout = '4s';\nSET statement_timeout = '60s';\nDROP TABLE public.users;\n", encoding="utf-8")
+    (tmp_path / "dfworx.yaml").write_text("lint:\n  disable: [drop-table]\n  severity: {unused-ignore: error}\n",
+                                          encoding="utf-8")
+    command = [sys.executable, "-c", "from dfworx_db.cli import main; main()", "lint", "--format", "json"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert (done.returncode, done.stderr, json.loads(done.stdout)) == (0, "", [])
+    (tmp_path / "dfworx.yaml").write_text("lint:\n  disable: [drop-tabel]\n", encoding="utf-8")
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "dfworx.yaml:2:13: error: unknown rule 'drop-tabel'" in done.stderr
+    assert "did you mean 'drop-table'?" in done.stderr

@@ -1,3 +1,3 @@
 """The lint rules, one module per family. Importing this package registers them all."""
 
-from . import changes, locking, policies, routines, structure, transactions, types  # noqa: F401
+from . import changes, ignores, locking, policies, routines, structure, transactions, types  # noqa: F401
