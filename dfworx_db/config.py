@@ -92,12 +92,12 @@ def config_location(path: Path, *keys: str | int, key: bool = False) -> SourceLo
 
 def unknown_key_problems(path: Path, mapping: dict, keys: tuple[str | int, ...], allowed: list[str]) -> list[Problem]:
     """A problem for each key of `mapping` (at `keys` in dfworx.yaml) not in `allowed`."""
-    where = ".".join(str(k) for k in keys)
+    section = ".".join(str(k) for k in keys)
     problems = []
     for key in mapping:
         if key not in allowed:
             guess = closest(str(key), allowed)
-            problems.append(Problem(f"unknown key {key!r} in {where + ': of ' if where else ''}dfworx.yaml",
+            problems.append(Problem(f"unknown key {key!r} in {section + ': of ' if section else ''}dfworx.yaml",
                                     config_location(path, *keys, key, key=True),
                                     f"did you mean {guess!r}?" if guess else f"allowed: {', '.join(allowed)}"))
     return problems
@@ -122,7 +122,12 @@ def load_config(start: Path | None = None) -> Config:
                                                      *SECTIONS])
     environments = {}
     raw_environments = data.get("environments") or {}
-    for name, spec in raw_environments.items() if isinstance(raw_environments, dict) else ():
+    if not isinstance(raw_environments, dict):
+        problems.append(Problem("environments in dfworx.yaml must map names to {url_env: VARIABLE}",
+                                config_location(path, "environments", key=True),
+                                "write environments: {local: {url_env: DATABASE_URL}}"))
+        raw_environments = {}
+    for name, spec in raw_environments.items():
         spec = spec or {}
         if not isinstance(spec, dict) or not isinstance(spec.get("url_env", ""), str) or set(spec) - {"url_env"}:
             problems.append(Problem(f"environments.{name} in dfworx.yaml must be a mapping with url_env",
@@ -130,9 +135,6 @@ def load_config(start: Path | None = None) -> Config:
                                     "write url_env: the name of the environment variable that holds the URL"))
             continue
         environments[name] = Environment(name=name, url_env=spec.get("url_env", "DATABASE_URL"))
-    if not isinstance(raw_environments, dict):
-        problems.append(Problem("environments in dfworx.yaml must map names to {url_env: VARIABLE}",
-                                config_location(path, "environments"), "write environments: {local: {url_env: DATABASE_URL}}"))
     excluded = data.get("exclude_schemas") or []
     if not isinstance(excluded, list) or not all(isinstance(s, str) for s in excluded):
         problems.append(Problem("exclude_schemas in dfworx.yaml must be a list of schema names",

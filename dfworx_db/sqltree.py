@@ -34,7 +34,7 @@ class _Result(ctypes.Structure):  # libpg_query's PgQueryParseResult
                 ("error", ctypes.POINTER(_Error))]
 
 
-def _libpg_query() -> Callable[[str], bytes]:
+def _libpg_query() -> Callable[[str], bytes | str]:  # JSON text: msgspec reads either
     """libpg_query's JSON parse, called in the copy that pglast's extension module links
     in, through ctypes: importing pglast itself loads its AST classes and every enum
     (~20 ms on each start of `dfworx-db lint`), and none of them is needed for JSON.

@@ -55,7 +55,7 @@ def lint(paths: tuple[Path, ...], schema_mode: bool, db_url: str | None, output_
     if schema_mode or db_url:
         _report(_lint_schema(paths, db_url, project, config), output_format, output, fail_on)
     from .sqlfile import no_cycle_collection, read_migration_files
-    with no_cycle_collection():  # until the process ends (see run.lint_paths)
+    with no_cycle_collection():  # until the process ends (see run.lint_paths, cli.finish)
         files = read_migration_files(list(paths) or [project.migrations_dir], config)
         from .run import lint_files  # the rules: imported while the files parse on a second thread
         _report(lint_files(files, config), output_format, output, fail_on)

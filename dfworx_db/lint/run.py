@@ -15,6 +15,7 @@ from .rules.ignores import UNUSED_IGNORE
 from .schema import SchemaContext, lint_catalog
 from .sqlfile import SqlFile, no_cycle_collection, read_migration_files
 
+
 @dataclass(frozen=True)
 class LintResult:
     findings: list[Finding]
@@ -28,9 +29,10 @@ class LintResult:
 
 
 def lint_paths(paths: list[Path], config: LintConfig) -> LintResult:
-    """Lint migration files. Run it with the cyclic collector off until the result is let
-    go of (sqlfile.no_cycle_collection; the lint command does): else the collector's next
-    pass scans all that the result holds."""
+    """Lint migration files. The result holds what the run built (`LintResult.built`): a
+    caller that goes on allocating while it holds the result keeps the cyclic collector
+    off meanwhile (sqlfile.no_cycle_collection; the lint command does), else the
+    collector's next passes scan all of it."""
     with no_cycle_collection():
         return lint_files(read_migration_files(paths, config), config)
 

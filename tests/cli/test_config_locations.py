@@ -80,3 +80,10 @@ def test_the_file_s_own_keys_are_located_too(tmp_path: Path) -> None:
          "write url_env: the name of the environment variable that holds the URL"),
         ("lint: in dfworx.yaml must be a mapping", ":5:1", "write lint: followed by indented settings"),
     ]
+
+
+def test_environments_must_be_a_mapping(tmp_path: Path) -> None:
+    assert problems(tmp_path, "environments: [local]\n", load_config) == [
+        ("environments in dfworx.yaml must map names to {url_env: VARIABLE}", ":1:1",
+         "write environments: {local: {url_env: DATABASE_URL}}"),
+    ]
