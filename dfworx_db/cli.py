@@ -241,14 +241,15 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
       dfworx-db diff postgresql://localhost/app_prod postgresql://localhost/app_dev > fix.sql
       dfworx-db diff "$PROD_URL" "$DEV_URL" --schema public --schema app_web --json
     """
-    from .introspect import introspect_urls
+    from .introspect.narrowed import introspect_pair
 
     def import_the_next_stages() -> None:  # while the servers answer the catalog queries
         for stage in ("dfworx_db.diff", "dfworx_db.pg.shadow", "dfworx_db.render"):
             importlib.import_module(stage)
 
     scope = {"include_schemas": schemas or None, "exclude_schemas": (*excluded, *load_config().exclude_schemas)}
-    current, desired = introspect_urls([from_url, to_url], meanwhile=import_the_next_stages, **scope)
+    # Tables that the two databases hold alike are compared by a digest, never read in full.
+    current, desired = introspect_pair(from_url, to_url, meanwhile=import_the_next_stages, **scope)
     from .diff import change_as_json, diff_catalogs
     from .pg.shadow import canonical
     from .render import render_migration

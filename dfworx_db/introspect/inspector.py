@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import gc
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -30,10 +31,12 @@ Row = dict[str, Any]
 
 # The kinds read with the final list of schemas, in the order they are fetched: each
 # query runs on the server while the rows of the one before are built here, so the kinds
-# that take long to build (constraints: the tables; dependencies; indexes) come before
-# queries that take the server as long.
-KINDS = ("extensions", "enums", "collations", "sequences", "functions", "views", "tables", "columns", "constraints",
-         "dependencies", "indexes", "unsupported", "grants", "triggers", "policies")
+# that take long to build (constraints: the tables; indexes) come before queries that
+# take the server as long. WHOLE_KINDS describe the database as a whole; TABLE_KINDS the
+# tables and what they own, and take a list of table OIDs (`tables`, None for all).
+WHOLE_KINDS = ("extensions", "enums", "collations", "sequences", "functions", "views", "dependencies", "unsupported")
+TABLE_KINDS = ("tables", "columns", "constraints", "indexes", "grants", "triggers", "policies")
+KINDS = (*WHOLE_KINDS, *TABLE_KINDS)
 
 # Canonical output of pg_get_expr, format_type, pg_get_viewdef, …: with an empty
 # search_path every name outside pg_catalog comes out schema-qualified, and fixed
@@ -91,58 +94,55 @@ class Inspector:
     def inspect(self, *, include_schemas: Iterable[str] | None = None,
                 exclude_schemas: Iterable[str] = ()) -> tuple[Catalog, list[str]]:
         """The Catalog, and the unsupported objects found ("kind name"), sorted."""
+        return self.inspect_in_two_reads(include_schemas=include_schemas, exclude_schemas=exclude_schemas)
+
+    def inspect_in_two_reads(self, *, include_schemas: Iterable[str] | None = None, exclude_schemas: Iterable[str] = (),
+                             digest: Callable[[list[Row]], Any] | None = None,
+                             choose_tables: Callable[[WholeRead], Collection[int]] | None = None
+                             ) -> tuple[Catalog, list[str]]:
+        """`inspect`, with the tables read in full chosen in the middle. The first read
+        takes the rows of queries/table_digests.sql (one per table), handed at once to
+        `digest` (which works on them while the server runs the next queries), and the
+        kinds of the whole database; `choose_tables` then gets them all (WholeRead, with
+        what `digest` returned) and returns the OIDs of the tables to read in full, with
+        everything they own. The Catalog holds only those tables. Both reads see one
+        snapshot. Without `choose_tables`, every table is read and no digest."""
         include = frozenset(include_schemas) if include_schemas is not None else None
         exclude = frozenset(exclude_schemas)
         with self._canonical_transaction():
             schema_rows = self._fetch("schemas", {})
             schemas = [r for r in schema_rows if schema_included(r["name"], include, exclude)]
-            params = {"schemas": [r["name"] for r in schemas]}
+            params: dict[str, Any] = {"schemas": [r["name"] for r in schemas], "tables": None}
             # Thousands of rows and small frozen objects: the cyclic collector would scan
             # them again and again (0.9 s at 5,000 tables) though none forms a cycle.
             gc.disable()
             try:
-                with closing(self._each_kind(params)) as fetched:
-                    def rows(kind: str) -> list[Row]:
-                        fetched_kind, fetched_rows = next(fetched)
-                        assert fetched_kind == kind, (kind, fetched_kind)
-                        return fetched_rows
-                    return self._build(rows, schemas, include, exclude)
+                if choose_tables is None:
+                    with closing(self._each_kind(params, KINDS)) as fetched:
+                        rows = _taker(fetched)
+                        return _build_tables(rows, _build_whole(rows, schemas, include, exclude))
+                with closing(self._each_kind(params, ("table_digests", *WHOLE_KINDS))) as fetched:
+                    rows = _taker(fetched)
+                    digests = (digest or (lambda r: r))(rows("table_digests"))
+                    whole = _build_whole(rows, schemas, include, exclude)
+                whole.digests, whole.server_version = digests, self.conn.info.server_version
+                params["tables"] = sorted(choose_tables(whole))
+                with closing(self._each_kind(params, TABLE_KINDS)) as fetched:
+                    return _build_tables(_taker(fetched), whole)
             finally:
                 gc.enable()
 
-    def _each_kind(self, params: dict[str, Any]) -> Iterator[tuple[str, list[Row]]]:
-        """(kind, rows) for each kind of KINDS, in order. The next query is sent (pipeline
+    def _each_kind(self, params: dict[str, Any], kinds: tuple[str, ...]) -> Iterator[tuple[str, list[Row]]]:
+        """(kind, rows) for each of `kinds`, in order. The next query is sent (pipeline
         mode) as soon as the rows of one are in, so the server runs it while these rows
         are converted and built here."""
         with self.conn.pipeline():
-            cursor = self._send(KINDS[0], params)
-            for kind, following in zip(KINDS, (*KINDS[1:], None)):
+            cursor = self._send(kinds[0], params)
+            for kind, following in zip(kinds, (*kinds[1:], None)):
                 first = cursor.fetchmany(1)  # waits for its results: it is the only query queued
                 pending = self._send(following, params) if following else None
                 yield kind, self._rows(cursor, first)
                 cursor = pending
-
-    @staticmethod
-    def _build(rows: Callable[[str], list[Row]], schemas: list[Row], include: frozenset[str] | None,
-               exclude: frozenset[str]) -> tuple[Catalog, list[str]]:
-        """The Catalog from the rows of each kind, taken in the order of KINDS."""
-        built = {
-            "extensions": build_extensions(rows("extensions"), include, exclude),
-            "schemas": build_schemas(schemas),
-            "enums": build_enums(rows("enums")),
-            "collations": build_collations(rows("collations")),
-            "sequences": build_sequences(rows("sequences")),
-        }
-        built["functions"], function_oids = build_functions(rows("functions"))
-        built["views"] = build_views(rows("views"))
-        built["tables"] = build_tables(rows("tables"), rows("columns"), rows("constraints"))
-        built["dependencies"] = build_dependencies(rows("dependencies"))
-        built["indexes"] = build_indexes(rows("indexes"))
-        unsupported = [f"{r['kind']} {r['name']}" for r in rows("unsupported")]
-        built["grants"] = build_grants(rows("grants"), function_oids)
-        built["triggers"] = build_triggers(rows("triggers"))
-        built["policies"] = build_policies(rows("policies"))
-        return Catalog.build(**built), unsupported
 
     @contextmanager
     def _canonical_transaction(self) -> Iterator[None]:
@@ -167,6 +167,55 @@ class Inspector:
         rows = [*first, *cursor.fetchall()]
         names = [column.name for column in cursor.description or ()]
         return [dict(zip(names, values)) for values in rows]
+
+
+@dataclass(eq=False)
+class WholeRead:
+    """What the first read of `Inspector.inspect_in_two_reads` found: the objects of the
+    whole database, built, and (for the chooser) the tables' digests."""
+
+    built: dict[str, Any]
+    unsupported: list[str]
+    function_oids: dict[int, Any]
+    digests: Any = None
+    server_version: int = 0
+
+
+def _taker(fetched: Iterator[tuple[str, list[Row]]]) -> Callable[[str], list[Row]]:
+    """The rows of each kind, asked for in the order they are fetched."""
+    def rows(kind: str) -> list[Row]:
+        fetched_kind, fetched_rows = next(fetched)
+        assert fetched_kind == kind, (kind, fetched_kind)
+        return fetched_rows
+    return rows
+
+
+def _build_whole(rows: Callable[[str], list[Row]], schemas: list[Row], include: frozenset[str] | None,
+                 exclude: frozenset[str]) -> WholeRead:
+    """The objects of WHOLE_KINDS from their rows, taken in that order."""
+    built = {
+        "extensions": build_extensions(rows("extensions"), include, exclude),
+        "schemas": build_schemas(schemas),
+        "enums": build_enums(rows("enums")),
+        "collations": build_collations(rows("collations")),
+        "sequences": build_sequences(rows("sequences")),
+    }
+    built["functions"], function_oids = build_functions(rows("functions"))
+    built["views"] = build_views(rows("views"))
+    built["dependencies"] = build_dependencies(rows("dependencies"))
+    unsupported = [f"{r['kind']} {r['name']}" for r in rows("unsupported")]
+    return WholeRead(built, unsupported, function_oids)
+
+
+def _build_tables(rows: Callable[[str], list[Row]], whole: WholeRead) -> tuple[Catalog, list[str]]:
+    """The Catalog: `whole` and the objects of TABLE_KINDS from their rows, taken in that order."""
+    built = dict(whole.built)
+    built["tables"] = build_tables(rows("tables"), rows("columns"), rows("constraints"))
+    built["indexes"] = build_indexes(rows("indexes"))
+    built["grants"] = build_grants(rows("grants"), whole.function_oids)
+    built["triggers"] = build_triggers(rows("triggers"))
+    built["policies"] = build_policies(rows("policies"))
+    return Catalog.build(**built), whole.unsupported
 
 
 def introspect_with_report(conn: psycopg.Connection, *, include_schemas: Iterable[str] | None = None,

@@ -1,5 +1,9 @@
 """The convergence check every diff test uses: diff FROM → TO, apply the SQL to FROM,
-introspect again; the Catalogs must be equal and a second diff empty."""
+introspect again; the Catalogs must be equal and a second diff empty.
+
+The diff is also made as `dfworx-db diff` makes it, from Catalogs holding only the tables
+that introspect.narrowed chooses, and must be the same; and every table the full
+Catalogs show to differ must be one whose digests differ (the digest misses nothing)."""
 
 from __future__ import annotations
 
@@ -10,8 +14,10 @@ from dataclasses import dataclass
 from dfworx_db.catalog import Catalog
 from dfworx_db.diff import diff_catalogs
 from dfworx_db.diff.reconcile import reconcile
-from dfworx_db.introspect import introspect
-from dfworx_db.introspect import compare_catalogs, format_differences
+from dfworx_db.catalog import QualifiedName
+from dfworx_db.introspect import Inspector, compare_catalogs, format_differences, introspect
+from dfworx_db.introspect.inspector import WholeRead
+from dfworx_db.introspect.narrowed import differing_tables, digest_tables, introspect_pair
 from dfworx_db.pg import apply_baseline, connect
 from dfworx_db.pg.canonical import ShadowCanonicalizer
 from dfworx_db.render import render_migration
@@ -45,6 +51,13 @@ def converge(current_url: str, desired_url: str, **scope) -> Convergence:
         canon = ShadowCanonicalizer(des)
         current, desired = introspect(cur, **scope), introspect(des, **scope)
         sql = render_migration(diff_catalogs(reconcile(current, desired, canon), desired))
+        narrowed_current, narrowed_desired = introspect_pair(current_url, desired_url, **scope)
+        narrowed = render_migration(diff_catalogs(reconcile(narrowed_current, narrowed_desired, canon),
+                                                  narrowed_desired))
+        assert narrowed == sql, f"the narrowed read gives another diff:\n{narrowed}\n--- the full read's:\n{sql}"
+        missed = _differing_in_full(reconcile(current, desired, canon), desired) - differing_tables(
+            _whole_read(cur, scope), _whole_read(des, scope))
+        assert not missed, f"tables that differ, with alike digests: {sorted(map(str, missed))}"
         if sql:
             with cur.transaction():
                 cur.execute(sql)
@@ -54,3 +67,28 @@ def converge(current_url: str, desired_url: str, **scope) -> Convergence:
     again = render_migration(diff_catalogs(after, desired))
     assert again == "", "a second diff is not empty:\n" + again
     return Convergence(sql, current, desired, after)
+
+
+def _whole_read(conn, scope: dict) -> WholeRead:
+    """The first read of introspect.narrowed, with the tables' digests."""
+    found: list[WholeRead] = []
+    Inspector(conn).inspect_in_two_reads(digest=digest_tables, choose_tables=lambda whole: found.append(whole) or (),
+                                         **scope)
+    return found[0]
+
+
+def _differing_in_full(current: Catalog, desired: Catalog) -> set[QualifiedName]:
+    """The tables whose own objects (the table, its indexes, triggers, policies, grants)
+    differ between two full Catalogs."""
+    def parts(catalog: Catalog) -> dict[QualifiedName, tuple]:
+        owned: dict[QualifiedName, list] = {t.name: [t] for t in catalog.tables}
+        for obj in (*catalog.indexes, *catalog.triggers, *catalog.policies):
+            owned.setdefault(obj.table, []).append(obj)
+        for grant in catalog.grants:
+            if grant.object_kind in ("table", "column"):
+                owned.setdefault(grant.target, []).append(grant)
+        return {name: tuple(objs) for name, objs in owned.items()}
+
+    old, new = parts(current), parts(desired)
+    tables = {t.name for t in (*current.tables, *desired.tables)}  # not a materialized view's indexes
+    return {name for name in tables if old.get(name) != new.get(name)}

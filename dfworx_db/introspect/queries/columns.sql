@@ -26,4 +26,5 @@ WHERE c.relkind IN ('r', 'p')
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                     AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
+  AND (%(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
 ORDER BY a.attrelid, a.attnum

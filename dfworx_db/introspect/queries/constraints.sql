@@ -35,6 +35,7 @@ WHERE c.relkind IN ('r', 'p')
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                     AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
+  AND (%(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
   AND (con.contype IN ('p', 'u', 'f', 'x') AND con.conparentid = 0
        OR con.contype = 'c' AND con.conislocal)
 ORDER BY con.conrelid, con.conname

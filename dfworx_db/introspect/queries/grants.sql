@@ -11,6 +11,7 @@ WITH relations AS (
       AND NOT EXISTS (SELECT FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                         AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
+      AND (c.relkind NOT IN ('r', 'p') OR %(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
 ), privileges AS (
 SELECT 'schema' AS object_kind, n.nspname AS schema, n.nspname AS name, NULL AS column_name,
        NULL::oid AS function_oid, acl.grantee, acl.privilege_type, acl.is_grantable

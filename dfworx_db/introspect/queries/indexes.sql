@@ -20,6 +20,7 @@ WITH standalone AS MATERIALIZED (
       AND NOT EXISTS (SELECT FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid IN (x.indexrelid, x.indrelid)
                         AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
+      AND (tc.relkind = 'm' OR %(tables)s::oid[] IS NULL OR tc.oid = ANY(%(tables)s::oid[]))
 )
 SELECT s.nspname AS schema,
        s.relname AS name,

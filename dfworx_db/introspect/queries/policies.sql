@@ -17,3 +17,4 @@ WHERE n.nspname = ANY(%(schemas)s::text[])
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                     AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
+  AND (%(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
