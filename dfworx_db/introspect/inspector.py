@@ -7,7 +7,7 @@ import gc
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -34,8 +34,8 @@ Row = dict[str, Any]
 # that take long to build (constraints: the tables; indexes) come before queries that
 # take the server as long. WHOLE_KINDS describe the database as a whole; TABLE_KINDS the
 # tables and what they own, and take a list of table OIDs (`tables`, None for all).
-WHOLE_KINDS = ("extensions", "enums", "collations", "sequences", "functions", "views", "dependencies", "unsupported")
-TABLE_KINDS = ("tables", "columns", "constraints", "indexes", "grants", "triggers", "policies")
+WHOLE_KINDS = ("extensions", "enums", "collations", "sequences", "functions", "views", "unsupported")
+TABLE_KINDS = ("tables", "columns", "constraints", "dependencies", "indexes", "grants", "triggers", "policies")
 KINDS = (*WHOLE_KINDS, *TABLE_KINDS)
 
 # Canonical output of pg_get_expr, format_type, pg_get_viewdef, …: with an empty
@@ -126,6 +126,7 @@ class Inspector:
                     digests = (digest or (lambda r: r))(rows("table_digests"))
                     whole = _build_whole(rows, schemas, include, exclude)
                 whole.digests, whole.server_version = digests, self.conn.info.server_version
+                whole.schemas = params["schemas"]
                 params["tables"] = sorted(choose_tables(whole))
                 with closing(self._each_kind(params, TABLE_KINDS)) as fetched:
                     return _build_tables(_taker(fetched), whole)
@@ -179,6 +180,7 @@ class WholeRead:
     function_oids: dict[int, Any]
     digests: Any = None
     server_version: int = 0
+    schemas: list[str] = field(default_factory=list)  # the schemas read
 
 
 def _taker(fetched: Iterator[tuple[str, list[Row]]]) -> Callable[[str], list[Row]]:
@@ -202,7 +204,6 @@ def _build_whole(rows: Callable[[str], list[Row]], schemas: list[Row], include: 
     }
     built["functions"], function_oids = build_functions(rows("functions"))
     built["views"] = build_views(rows("views"))
-    built["dependencies"] = build_dependencies(rows("dependencies"))
     unsupported = [f"{r['kind']} {r['name']}" for r in rows("unsupported")]
     return WholeRead(built, unsupported, function_oids)
 
@@ -211,6 +212,7 @@ def _build_tables(rows: Callable[[str], list[Row]], whole: WholeRead) -> tuple[C
     """The Catalog: `whole` and the objects of TABLE_KINDS from their rows, taken in that order."""
     built = dict(whole.built)
     built["tables"] = build_tables(rows("tables"), rows("columns"), rows("constraints"))
+    built["dependencies"] = build_dependencies(rows("dependencies"))
     built["indexes"] = build_indexes(rows("indexes"))
     built["grants"] = build_grants(rows("grants"), whole.function_oids)
     built["triggers"] = build_triggers(rows("triggers"))

@@ -5,6 +5,8 @@
 -- included schemas and looks their edges up by pg_depend_depender_index, so the work
 -- follows the size of the schemas read, never that of pg_depend as a whole.
 -- A relation's own parts (a view's rule, a default, a check) refer to it: no edge.
+-- With %(tables)s (OIDs), only the objects of those tables are dependents, besides views
+-- and their indexes and triggers.
 WITH dependent AS (
     SELECT d.refclassid, d.refobjid, 'relation' AS kind, n.nspname AS schema, c.relname AS name,
            NULL::name AS member
@@ -18,28 +20,35 @@ WITH dependent AS (
     FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_depend d ON d.classid = 'pg_policy'::regclass AND d.objid = p.oid
     WHERE n.nspname = ANY (%(schemas)s::text[]) AND d.deptype IN ('n', 'a')
+      AND (%(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
     UNION ALL
     SELECT d.refclassid, d.refobjid, 'trigger', n.nspname, c.relname, t.tgname
     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_depend d ON d.classid = 'pg_trigger'::regclass AND d.objid = t.oid
     WHERE n.nspname = ANY (%(schemas)s::text[]) AND NOT t.tgisinternal AND d.deptype IN ('n', 'a')
+      AND (c.relkind NOT IN ('r', 'p') OR %(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
     UNION ALL
     SELECT d.refclassid, d.refobjid, 'relation', n.nspname, c.relname, NULL
     FROM pg_attrdef a JOIN pg_class c ON c.oid = a.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_depend d ON d.classid = 'pg_attrdef'::regclass AND d.objid = a.oid
     WHERE n.nspname = ANY (%(schemas)s::text[]) AND d.deptype IN ('n', 'a')
+      AND (%(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
       AND NOT (d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid)
     UNION ALL
     SELECT d.refclassid, d.refobjid, 'relation', n.nspname, c.relname, NULL
     FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_depend d ON d.classid = 'pg_constraint'::regclass AND d.objid = k.oid
     WHERE n.nspname = ANY (%(schemas)s::text[]) AND k.contype = 'c' AND d.deptype IN ('n', 'a')
+      AND (%(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
       AND NOT (d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid)
     UNION ALL
     SELECT d.refclassid, d.refobjid, 'relation', n.nspname, c.relname, NULL
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
     WHERE n.nspname = ANY (%(schemas)s::text[]) AND c.relkind = 'i' AND d.deptype IN ('n', 'a')
+      AND (%(tables)s::oid[] IS NULL
+           OR EXISTS (SELECT FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid
+                      WHERE x.indexrelid = c.oid AND (t.relkind = 'm' OR t.oid = ANY(%(tables)s::oid[]))))
 ), referenced AS (
     SELECT x.kind, x.schema, x.name, x.member, 'function' AS referenced_kind, n.nspname AS referenced_schema,
            p.proname AS referenced_name

@@ -37,18 +37,9 @@ WITH tab AS MATERIALIZED (
                                                   AND NOT (d.refclassid = 'pg_class'::regclass
                                                            AND d.refobjid = ad.adrelid))
                                THEN ad.adbin::text
-                               ELSE pg_get_expr(ad.adbin, ad.adrelid) END)::text, E'\n' ORDER BY a.attnum) AS body,
-           -- The types (an enum, an array of one, a row type) and collations of the user
-           -- its columns have: the table is read in full when one of them changes.
-           coalesce(array_agg(DISTINCT ARRAY['type', el_ns.nspname, el.typname]::text[])
-                    FILTER (WHERE el.typtype <> 'b' AND el_ns.nspname <> 'pg_catalog'), '{}')
-           || coalesce(array_agg(DISTINCT ARRAY['collation', coll_ns.nspname, coll.collname]::text[])
-                       FILTER (WHERE coll_ns.nspname <> 'pg_catalog'), '{}') AS needs
+                               ELSE pg_get_expr(ad.adbin, ad.adrelid) END)::text, E'\n' ORDER BY a.attnum) AS body
     FROM tab
     JOIN pg_attribute a ON a.attrelid = tab.oid AND a.attnum > 0 AND NOT a.attisdropped
-    JOIN pg_type ty ON ty.oid = a.atttypid
-    JOIN pg_type el ON el.oid = CASE WHEN ty.typcategory = 'A' AND ty.typelem <> 0 THEN ty.typelem ELSE ty.oid END
-    JOIN pg_namespace el_ns ON el_ns.oid = el.typnamespace
     LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN pg_collation coll ON coll.oid = a.attcollation
     LEFT JOIN pg_namespace coll_ns ON coll_ns.oid = coll.collnamespace
@@ -65,9 +56,7 @@ WITH tab AS MATERIALIZED (
                                                   AND NOT (d.refclassid = 'pg_class'::regclass
                                                            AND d.refobjid = con.conrelid))
                                THEN pg_get_constraintdef(con.oid)
-                               ELSE con.conbin::text END)::text, E'\n' ORDER BY con.conname) AS body,
-           coalesce(array_agg(ARRAY['relation', fn.nspname, f.relname]::text[]) FILTER (WHERE con.contype = 'f'),
-                    '{}') AS references
+                               ELSE con.conbin::text END)::text, E'\n' ORDER BY con.conname) AS body
     FROM tab
     JOIN pg_constraint con ON con.conrelid = tab.oid
     LEFT JOIN pg_class f ON f.oid = con.confrelid
@@ -89,8 +78,7 @@ WITH tab AS MATERIALIZED (
                                               AND NOT (d.refclassid = 'pg_constraint'::regclass
                                                        AND d.deptype = 'i'))
                                THEN pg_get_indexdef(x.indexrelid)
-                               ELSE ROW(x.indexprs, x.indpred)::text END)::text, E'\n' ORDER BY ic.relname) AS body,
-           array_agg(ic.relname::text) AS names
+                               ELSE ROW(x.indexprs, x.indpred)::text END)::text, E'\n' ORDER BY ic.relname) AS body
     FROM tab
     JOIN pg_index x ON x.indrelid = tab.oid
     JOIN pg_class ic ON ic.oid = x.indexrelid
@@ -145,14 +133,11 @@ SELECT tab.oid,
            CASE WHEN tab.relispartition THEN pg_get_expr(tab.relpartbound, tab.oid) END,
            CASE WHEN tab.relkind = 'p' THEN pg_get_partkeydef(tab.oid) END)::text AS relation,
        -- Parents in declaration order: the partitioned parent, or the INHERITS list.
-       coalesce((SELECT array_agg(ARRAY['relation', pn.nspname, p.relname]::text[] ORDER BY i.inhseqno)
+       coalesce((SELECT array_agg(ARRAY[pn.nspname, p.relname]::text[] ORDER BY i.inhseqno)
                  FROM pg_inherits i
                  JOIN pg_class p ON p.oid = i.inhparent
                  JOIN pg_namespace pn ON pn.oid = p.relnamespace
                  WHERE i.inhrelid = tab.oid), '{}') AS parents,
-       -- What the table needs besides its parents, as differ keys (kind, schema, name).
-       coalesce(columns.needs, '{}') || coalesce(constraints.references, '{}') AS needs,
-       coalesce(indexes.names, '{}') AS index_names,
        columns.body AS columns,
        constraints.body AS constraints,
        indexes.body AS indexes,
