@@ -292,14 +292,15 @@ def diff_phases(from_url: str, to_url: str, shadow_url: str) -> dict[str, float]
     the breakdown only."""
     from dfworx_db.diff import diff_catalogs
     from dfworx_db.diff.reconcile import expression_differences
-    from dfworx_db.introspect import introspect_urls
+    from dfworx_db.introspect.narrowed import introspect_pair
     from dfworx_db.pg.shadow import canonical
     from dfworx_db.render import render_migration
 
     phases: dict[str, float] = {}
     start = time.perf_counter()
-    current, desired = introspect_urls([from_url, to_url])
-    phases["connect + introspect ×2 (in parallel)"] = time.perf_counter() - start
+    current, desired = introspect_pair(from_url, to_url)
+    phases["connect + read both databases (in parallel; digests, dependents, then the tables that differ)"] = \
+        time.perf_counter() - start
     phases["objects whose expressions are left to Postgres (diff.sameness)"] = expression_differences(current, desired)
     start = time.perf_counter()
     with canonical(current, desired, shadow_url) as current:

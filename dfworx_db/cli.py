@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import json
 import os
 import sys
 from pathlib import Path
@@ -30,6 +29,12 @@ def console() -> Console:
     it (`lint --format json`) never imports rich."""
     from rich.console import Console
     return Console(stderr=True, highlight=False)
+
+
+def _json_text(data: object) -> str:
+    """`data` as indented JSON and a newline (json is imported only by commands that print it)."""
+    import json
+    return json.dumps(data, indent=2) + "\n"
 
 
 def escape(text: str) -> str:
@@ -123,7 +128,7 @@ def init(folder: Path) -> None:
     migrations = folder / "supabase" / "migrations"
     migrations.mkdir(parents=True, exist_ok=True)
     (migrations / ".gitkeep").touch()
-    (folder / "dfworx.schema.json").write_text(json.dumps(json_schema(), indent=2) + "\n", encoding="utf-8")
+    (folder / "dfworx.schema.json").write_text(_json_text(json_schema()), encoding="utf-8")
     console().print(f"Created {folder / CONFIG_FILE}, {schemas}/, {migrations}/ and dfworx.schema.json.")
 
 
@@ -193,7 +198,7 @@ def schema_json() -> None:
     """
     from .declare import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+    sys.stdout.write(_json_text(json_schema()))
 
 
 @cli.command()
@@ -241,10 +246,11 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
       dfworx-db diff postgresql://localhost/app_prod postgresql://localhost/app_dev > fix.sql
       dfworx-db diff "$PROD_URL" "$DEV_URL" --schema public --schema app_web --json
     """
+    from .introspect.inspector import BUILDER_MODULES
     from .introspect.narrowed import introspect_pair
 
     def import_the_next_stages() -> None:  # while the servers answer the catalog queries
-        for stage in ("dfworx_db.diff", "dfworx_db.pg.shadow", "dfworx_db.render"):
+        for stage in (*BUILDER_MODULES, "dfworx_db.diff", "dfworx_db.pg.shadow", "dfworx_db.render"):
             importlib.import_module(stage)
 
     scope = {"include_schemas": schemas or None, "exclude_schemas": (*excluded, *load_config().exclude_schemas)}
@@ -257,7 +263,7 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
     with canonical(current, desired, shadow_url) as current:  # the shadow is dropped meanwhile
         changes = diff_catalogs(current, desired)
         if as_json:
-            sys.stdout.write(json.dumps([change_as_json(c) for c in changes], indent=2) + "\n")
+            sys.stdout.write(_json_text([change_as_json(c) for c in changes]))
         else:
             sys.stdout.write(render_migration(changes))
     raise SystemExit(2 if changes else 0)

@@ -2,7 +2,7 @@
 per object kind (queries/*.sql)."""
 
 from .compare import Difference, compare_catalogs, describe, format_differences
-from .inspector import Inspector, introspect, introspect_urls, introspect_with_report
+from .inspector import Inspector, introspect, introspect_with_report
 
 __all__ = ["Difference", "Inspector", "compare_catalogs", "describe", "format_differences", "introspect",
-           "introspect_urls", "introspect_with_report"]
+           "introspect_with_report"]

@@ -20,12 +20,11 @@ from psycopg.types.json import set_json_loads
 from ..catalog import Catalog
 from ..errors import UnsupportedError
 from ..managed import MANAGED_SCHEMAS
-from .indexes import build_indexes
-from .objects import (build_collations, build_dependencies, build_enums, build_extensions, build_schemas,
-                      build_sequences, build_views)
-from .routines import build_functions, build_triggers
-from .security import build_grants, build_policies
-from .tables import build_tables
+
+# The modules that build Catalog objects from rows, imported when rows first arrive (they
+# bring pglast): a caller with time on its hands while the server answers the first
+# queries may import them then (`dfworx-db diff` does).
+BUILDER_MODULES = tuple(f"dfworx_db.introspect.{m}" for m in ("objects", "routines", "tables", "indexes", "security"))
 
 Row = dict[str, Any]
 
@@ -195,6 +194,9 @@ def _taker(fetched: Iterator[tuple[str, list[Row]]]) -> Callable[[str], list[Row
 def _build_whole(rows: Callable[[str], list[Row]], schemas: list[Row], include: frozenset[str] | None,
                  exclude: frozenset[str]) -> WholeRead:
     """The objects of WHOLE_KINDS from their rows, taken in that order."""
+    from .objects import build_collations, build_enums, build_extensions, build_schemas, build_sequences, build_views
+    from .routines import build_functions
+
     built = {
         "extensions": build_extensions(rows("extensions"), include, exclude),
         "schemas": build_schemas(schemas),
@@ -210,6 +212,12 @@ def _build_whole(rows: Callable[[str], list[Row]], schemas: list[Row], include: 
 
 def _build_tables(rows: Callable[[str], list[Row]], whole: WholeRead) -> tuple[Catalog, list[str]]:
     """The Catalog: `whole` and the objects of TABLE_KINDS from their rows, taken in that order."""
+    from .indexes import build_indexes
+    from .objects import build_dependencies
+    from .routines import build_triggers
+    from .security import build_grants, build_policies
+    from .tables import build_tables
+
     built = dict(whole.built)
     built["tables"] = build_tables(rows("tables"), rows("columns"), rows("constraints"))
     built["dependencies"] = build_dependencies(rows("dependencies"))
@@ -252,22 +260,3 @@ def unsupported_error(unsupported: list[str], leave_out: str) -> UnsupportedErro
         f"the database holds {len(unsupported)} object{'s' if len(unsupported) != 1 else ''} "
         "dfworx-db cannot describe yet:\n" + "\n".join(f"  {item}" for item in unsupported)
         + f"\n  hint: remove or replace them, or {leave_out} to leave them out")
-
-
-def introspect_urls(urls: list[str], meanwhile: Callable[[], object] | None = None, **scope: Any) -> list[Catalog]:
-    """The Catalogs of several databases, read at the same time (each waits mostly on
-    its server, so threads overlap the waits). `meanwhile`, when given, runs on the
-    calling thread while they are read."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from ..pg import connect
-
-    def read(url: str) -> Catalog:
-        with connect(url) as conn:
-            return introspect(conn, **scope)
-
-    with ThreadPoolExecutor(max_workers=len(urls)) as pool:
-        reading = [pool.submit(read, url) for url in urls]
-        if meanwhile is not None:
-            meanwhile()
-        return [future.result() for future in reading]
