@@ -10,20 +10,22 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 import psycopg
 from psycopg.pq import TransactionStatus
 from psycopg.types.json import set_json_loads
 
-from ..catalog import Catalog
 from ..errors import UnsupportedError
 from ..managed import MANAGED_SCHEMAS
 
 # The modules that build Catalog objects from rows, imported when rows first arrive (they
 # bring pglast): a caller with time on its hands while the server answers the first
 # queries may import them then (`dfworx-db diff` does).
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
 BUILDER_MODULES = tuple(f"dfworx_db.introspect.{m}" for m in ("objects", "routines", "tables", "indexes", "security"))
 
 Row = dict[str, Any]
@@ -212,6 +214,7 @@ def _build_whole(rows: Callable[[str], list[Row]], schemas: list[Row], include: 
 
 def _build_tables(rows: Callable[[str], list[Row]], whole: WholeRead) -> tuple[Catalog, list[str]]:
     """The Catalog: `whole` and the objects of TABLE_KINDS from their rows, taken in that order."""
+    from ..catalog import Catalog
     from .indexes import build_indexes
     from .objects import build_dependencies
     from .routines import build_triggers

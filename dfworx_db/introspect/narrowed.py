@@ -25,13 +25,15 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 
-from ..catalog import Catalog, QualifiedName, identity
 from ..errors import UnsupportedError
 from .inspector import Inspector, WholeRead, query_text, unsupported_error
+
+if TYPE_CHECKING:  # imported where used: the reads start before the Catalog model is loaded
+    from ..catalog import Catalog, QualifiedName
 
 # Positions in the SQL an expression was parsed from: two databases built from different
 # scripts store the same expression with different ones.
@@ -107,6 +109,8 @@ class TableDigest:
 
 def digest_tables(rows: Iterable[dict[str, Any]]) -> dict[QualifiedName, TableDigest]:
     """The TableDigest of each row of queries/table_digests.sql, by table name."""
+    from ..catalog import QualifiedName
+
     strip = _POSITION.sub
     return {QualifiedName(r["schema"], r["name"]): TableDigest(
                 r["oid"], tuple(strip("", r[k]) if r[k] else r[k] for k in _BODIES),
@@ -127,6 +131,8 @@ class Question:
     def ask(self, conn: psycopg.Connection, whole: WholeRead) -> set[QualifiedName]:
         """The tables of `conn`'s database that depend on what may be dropped, or that the
         policies of the altered tables and the views read."""
+        from ..catalog import QualifiedName
+
         if not self.same_major:
             return set()
         rows = conn.execute(query_text("dependents", conn.info.server_version // 10000), {
@@ -162,6 +168,7 @@ def differing_tables(current: WholeRead, desired: WholeRead) -> set[QualifiedNam
 
 def what_may_be_dropped(current: WholeRead, desired: WholeRead) -> Question:
     """Step 2's question, from both databases' first reads."""
+    from ..catalog import identity
     from ..diff.create import object_needs
     from ..diff.keys import object_key, relation_key
 
