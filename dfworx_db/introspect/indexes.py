@@ -1,13 +1,15 @@
-"""Indexes from the rows of queries/indexes.sql."""
+"""Indexes from the rows of queries/indexes.sql. pglast is imported only for an index whose
+definition must be read (a key that may have an opclass or collation of its own)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
-
-from pglast import ast, parse_sql
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Index, IndexKey, QualifiedName
+
+if TYPE_CHECKING:
+    from pglast import ast
 
 Row = dict[str, Any]
 
@@ -28,6 +30,8 @@ def _collation(names: Iterable[ast.String] | None) -> QualifiedName | None:
 def key_options(definition: str) -> list[tuple[str | None, str | None]]:
     """(opclass, collation) of each key, as pg_get_indexdef writes them: only where they
     differ from the key's default, which is exactly Postgres's own judgement of it."""
+    from pglast import ast, parse_sql
+
     stmt = parse_sql(definition)[0].stmt
     assert isinstance(stmt, ast.IndexStmt), definition
     return [(_dotted(elem.opclass), _collation(elem.collation)) for elem in stmt.indexParams]
