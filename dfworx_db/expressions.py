@@ -10,9 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pglast import parse_sql
-from pglast.parser import ParseError as PgParseError
-
 from .sqltree import parse_expression, parse_one, strings, walk
 
 
@@ -23,7 +20,11 @@ class ExpressionError:
 
 
 def postgres_syntax_error(text: str, *, query: bool = False) -> ExpressionError | None:
-    """What Postgres's parser says of `text` as one expression (or one query)."""
+    """What Postgres's parser says of `text` as one expression (or one query). pglast is
+    imported here only: reading references goes through sqltree, without it."""
+    from pglast import parse_sql
+    from pglast.parser import ParseError as PgParseError
+
     prefix = "" if query else "SELECT "
     try:
         statements = parse_sql(prefix + text)

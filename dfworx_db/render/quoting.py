@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
-
-from pglast.keywords import COL_NAME_KEYWORDS, RESERVED_KEYWORDS, TYPE_FUNC_NAME_KEYWORDS
 
 from ..catalog import QualifiedName
 
 _SIMPLE = re.compile(r"^[a-z_][a-z0-9_$]*$")
-_KEYWORDS = RESERVED_KEYWORDS | TYPE_FUNC_NAME_KEYWORDS | COL_NAME_KEYWORDS
+
+
+def _keywords() -> frozenset[str]:
+    """The keywords an identifier must be quoted for: reserved, type or function name, and
+    column name ones, as pglast extracts them from Postgres's kwlist.h. Its keywords
+    module is loaded by itself: importing pglast would first load its parser, AST and
+    enums (~25 ms on every start of a command that renders SQL) for three sets."""
+    try:
+        folder = importlib.util.find_spec("pglast").submodule_search_locations[0]  # pglast not imported
+        spec = importlib.util.spec_from_file_location("dfworx_db._pglast_keywords",
+                                                      os.path.join(folder, "keywords.py"))
+        keywords = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(keywords)
+    except (AttributeError, OSError, TypeError):
+        from pglast import keywords
+    return frozenset(keywords.RESERVED_KEYWORDS | keywords.TYPE_FUNC_NAME_KEYWORDS | keywords.COL_NAME_KEYWORDS)
+
+
+_KEYWORDS = _keywords()
 
 
 def quote_ident(name: str) -> str:

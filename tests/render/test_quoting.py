@@ -3,6 +3,9 @@ quote_literal would."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from dfworx_db.render.quoting import dollar_quote, quote_ident, quote_literal
@@ -31,3 +34,13 @@ def test_dollar_quote_picks_a_tag_the_body_lacks():
     assert dollar_quote("select 1") == "$$select 1$$"
     assert dollar_quote("select $$x$$") == "$body$select $$x$$$body$"
     assert dollar_quote("$$ $body$") == "$body2$$$ $body$$body2$"
+
+
+def test_the_keywords_are_pglasts_read_without_importing_pglast():
+    from pglast import keywords
+
+    from dfworx_db.render.quoting import _KEYWORDS
+    assert _KEYWORDS == keywords.RESERVED_KEYWORDS | keywords.TYPE_FUNC_NAME_KEYWORDS | keywords.COL_NAME_KEYWORDS
+    loaded = subprocess.run([sys.executable, "-c", "import sys, dfworx_db.render; print('pglast' in sys.modules)"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "False"
