@@ -69,8 +69,11 @@ WITH tab AS MATERIALIZED (
            string_agg(ROW(ic.relname, ic.relam, ic.reloptions, ic.relispartition, x.indisunique, x.indisprimary,
                           x.indisexclusion, x.indimmediate, x.indisreplident, x.indnullsnotdistinct, x.indnkeyatts,
                           x.indkey, x.indclass, x.indcollation, x.indoption, descr.description,
-                          (SELECT array_agg(ia.attoptions ORDER BY ia.attnum) FROM pg_attribute ia
-                           WHERE ia.attrelid = x.indexrelid AND ia.attoptions IS NOT NULL),
+                          -- opclass options: no opclass of btree (403) built into Postgres has any,
+                          -- and one of the user's is named by pg_get_indexdef below
+                          CASE WHEN ic.relam <> 403 THEN
+                            (SELECT array_agg(ia.attoptions ORDER BY ia.attnum) FROM pg_attribute ia
+                             WHERE ia.attrelid = x.indexrelid AND ia.attoptions IS NOT NULL) END,
                           CASE WHEN EXISTS (SELECT FROM pg_depend d
                                             WHERE d.classid = 'pg_class'::regclass AND d.objid = x.indexrelid
                                               AND NOT (d.refclassid = 'pg_class'::regclass

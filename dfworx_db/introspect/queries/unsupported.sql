@@ -1,7 +1,7 @@
 -- Objects in the included schemas that the Catalog cannot describe yet. They are reported
 -- by kind and name, never skipped in silence. Extension members are the extension's.
 WITH rels AS (
-    SELECT c.*, n.nspname
+    SELECT c.oid, c.relname, c.relkind, c.reloftype, c.reloptions, n.nspname
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = ANY(%(schemas)s::text[])
@@ -9,10 +9,13 @@ WITH rels AS (
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                         AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
 ), types AS (
-    SELECT t.*, n.nspname
+    -- only the kinds reported below: not arrays, nor tables' row types
+    SELECT t.typname, t.typtype, t.typrelid, t.typelem, n.nspname
     FROM pg_type t
     JOIN pg_namespace n ON n.oid = t.typnamespace
     WHERE n.nspname = ANY(%(schemas)s::text[])
+      AND (t.typtype IN ('d', 'r') OR t.typtype IN ('b', 'p') AND t.typelem = 0
+           OR t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
       AND NOT EXISTS (SELECT FROM pg_depend d
                       WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid
                         AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
@@ -26,15 +29,18 @@ WITH rels AS (
       AND NOT EXISTS (SELECT FROM pg_depend d
                       WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype IN ('e', 'i'))
 ), constraints AS (
-    SELECT con.*, r.nspname, r.relname
+    SELECT con.conname, con.contype, con.convalidated, con.conparentid, con.confdelsetcols, con.conindid,
+    --@since 18
+           con.conenforced, con.conperiod,
+    --@end
+           r.nspname, r.relname
     FROM pg_constraint con
     JOIN rels r ON r.oid = con.conrelid
 )
 SELECT kind, name FROM (
     SELECT 'domain' AS kind, format('%%I.%%I', nspname, typname) AS name FROM types WHERE typtype = 'd'
     UNION ALL
-    SELECT 'composite type', format('%%I.%%I', nspname, typname) FROM types
-    WHERE typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = typrelid) = 'c'
+    SELECT 'composite type', format('%%I.%%I', nspname, typname) FROM types WHERE typtype = 'c'
     UNION ALL
     SELECT 'range type', format('%%I.%%I', nspname, typname) FROM types WHERE typtype = 'r'
     UNION ALL
