@@ -26,7 +26,8 @@ WITH dependent AS (
     FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
     JOIN pg_depend d ON d.classid = 'pg_trigger'::regclass AND d.objid = t.oid
     WHERE n.nspname = ANY (%(schemas)s::text[]) AND NOT t.tgisinternal AND d.deptype IN ('n', 'a')
-      AND (c.relkind NOT IN ('r', 'p') OR %(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
+      AND (%(tables)s::oid[] IS NULL
+           OR c.oid = ANY(%(tables)s::oid[] || ARRAY(SELECT oid FROM pg_class WHERE relkind IN ('v', 'm', 'f'))))
     UNION ALL
     SELECT d.refclassid, d.refobjid, 'relation', n.nspname, c.relname, NULL
     FROM pg_attrdef a JOIN pg_class c ON c.oid = a.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -47,8 +48,9 @@ WITH dependent AS (
     JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid
     WHERE n.nspname = ANY (%(schemas)s::text[]) AND c.relkind = 'i' AND d.deptype IN ('n', 'a')
       AND (%(tables)s::oid[] IS NULL
-           OR EXISTS (SELECT FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid
-                      WHERE x.indexrelid = c.oid AND (t.relkind = 'm' OR t.oid = ANY(%(tables)s::oid[]))))
+           OR c.oid = ANY(ARRAY(SELECT x.indexrelid FROM pg_index x
+                                WHERE x.indrelid = ANY(%(tables)s::oid[]
+                                                       || ARRAY(SELECT oid FROM pg_class WHERE relkind = 'm')))))
 ), referenced AS (
     SELECT x.kind, x.schema, x.name, x.member, 'function' AS referenced_kind, n.nspname AS referenced_schema,
            p.proname AS referenced_name

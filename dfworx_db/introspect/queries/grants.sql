@@ -11,7 +11,8 @@ WITH relations AS (
       AND NOT EXISTS (SELECT FROM pg_depend d
                       WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                         AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
-      AND (c.relkind NOT IN ('r', 'p') OR %(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
+      AND (%(tables)s::oid[] IS NULL
+           OR c.oid = ANY(%(tables)s::oid[] || ARRAY(SELECT oid FROM pg_class WHERE relkind IN ('v', 'm', 'S'))))
 ), privileges AS (
 SELECT 'schema' AS object_kind, n.nspname AS schema, n.nspname AS name, NULL AS column_name,
        NULL::oid AS function_oid, acl.grantee, acl.privilege_type, acl.is_grantable

@@ -29,4 +29,5 @@ WHERE NOT t.tgisinternal
   AND NOT EXISTS (SELECT FROM pg_depend d
                   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                     AND d.refclassid = 'pg_extension'::regclass AND d.deptype = 'e')
-  AND (c.relkind NOT IN ('r', 'p') OR %(tables)s::oid[] IS NULL OR c.oid = ANY(%(tables)s::oid[]))
+  AND (%(tables)s::oid[] IS NULL
+       OR c.oid = ANY(%(tables)s::oid[] || ARRAY(SELECT oid FROM pg_class WHERE relkind IN ('v', 'm', 'f'))))
