@@ -20,6 +20,7 @@ tables that change.
 from __future__ import annotations
 
 import re
+import sys
 import threading
 
 from collections.abc import Callable, Iterable
@@ -32,13 +33,13 @@ import psycopg
 from ..errors import UnsupportedError
 from .inspector import Inspector, WholeRead, query_text, unsupported_error
 
-if TYPE_CHECKING:  # imported where used: the reads start before the Catalog model is loaded
-    from ..catalog import Catalog, QualifiedName
+if TYPE_CHECKING:
+    from ..catalog import Catalog
 
 # Positions in the SQL an expression was parsed from: two databases built from different
 # scripts store the same expression with different ones.
 _POSITION = re.compile(r" :(?:location|stmt_location|stmt_len) -?\d+")
-_BODIES = ("relation", "columns", "constraints", "indexes", "policies", "triggers", "comments")
+_TREES = ("columns", "constraints", "indexes", "policies", "triggers")  # the parts that hold node trees
 _WHOLE_KINDS = ("schemas", "extensions", "enums", "collations", "sequences", "functions", "views")
 # The kinds of what may be dropped that queries/dependents.sql looks up in pg_depend.
 _DEPENDENT_KINDS = ("relation", "function", "type", "collation", "schema")
@@ -56,9 +57,9 @@ def introspect_pair(from_url: str, to_url: str, *, meanwhile: Callable[[], objec
     from ..pg import connect
 
     reads: list[WholeRead | None] = [None, None]
-    found: list[set[QualifiedName]] = [set(), set()]
+    found: list[set[Key]] = [set(), set()]
     question: list[Question] = []
-    chosen: list[set[QualifiedName]] = []
+    chosen: list[set[Key]] = []
     asked = threading.Barrier(2, action=lambda: question.append(what_may_be_dropped(reads[0], reads[1])))
     answered = threading.Barrier(2, action=lambda: chosen.append(question[0].tables_to_read(reads, found)))
 
@@ -68,7 +69,7 @@ def introspect_pair(from_url: str, to_url: str, *, meanwhile: Callable[[], objec
             asked.wait()
             found[index] = question[0].ask(conn, whole)
             answered.wait()
-            return [digest.oid for name, digest in whole.digests.items() if name in chosen[0]]
+            return [digest.oid for key, digest in whole.digests.items() if key in chosen[0]]
 
         try:
             with connect(url) as conn:
@@ -80,11 +81,19 @@ def introspect_pair(from_url: str, to_url: str, *, meanwhile: Callable[[], objec
             answered.abort()
             raise
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        reading = [pool.submit(read, 0, from_url), pool.submit(read, 1, to_url)]
-        if meanwhile is not None:
-            meanwhile()
-        failures = [f.exception() for f in reading]
+    # The readers mostly wait on their servers, and each step between two waits is short:
+    # a step must not wait 5 ms (the default) for the interpreter lock while `meanwhile`
+    # imports modules, or every query is sent late.
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.0002)
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            reading = [pool.submit(read, 0, from_url), pool.submit(read, 1, to_url)]
+            if meanwhile is not None:
+                meanwhile()
+            failures = [f.exception() for f in reading]
+    finally:
+        sys.setswitchinterval(switch_interval)
     for failure in failures:  # the cause, not the other thread's broken barrier
         if failure is not None and not isinstance(failure, threading.BrokenBarrierError):
             raise failure
@@ -104,17 +113,16 @@ class TableDigest:
 
     oid: int
     body: tuple[str | None, ...]  # the catalog text of the table and what it owns, positions left out
-    parents: tuple[QualifiedName, ...]
+    parents: tuple[Key, ...]
 
 
-def digest_tables(rows: Iterable[dict[str, Any]]) -> dict[QualifiedName, TableDigest]:
-    """The TableDigest of each row of queries/table_digests.sql, by table name."""
-    from ..catalog import QualifiedName
-
+def digest_tables(rows: Iterable[dict[str, Any]]) -> dict[Key, TableDigest]:
+    """The TableDigest of each row of queries/table_digests.sql, by the table's key
+    ("relation", schema, name): plain tuples, hashed many times over."""
     strip = _POSITION.sub
-    return {QualifiedName(r["schema"], r["name"]): TableDigest(
-                r["oid"], tuple(strip("", r[k]) if r[k] else r[k] for k in _BODIES),
-                tuple(QualifiedName(*p) for p in r["parents"]))
+    return {("relation", r["schema"], r["name"]): TableDigest(
+                r["oid"], (r["relation"], *(strip("", r[k]) if r[k] else r[k] for k in _TREES), r["comments"]),
+                tuple(("relation", *p) for p in r["parents"]))
             for r in rows}
 
 
@@ -123,24 +131,22 @@ class Question:
     """What step 2 asks each database: the tables that differ, and the keys of what may
     be dropped or is altered (queries/dependents.sql)."""
 
-    changed: frozenset[QualifiedName]
+    changed: frozenset[Key]  # relation keys of tables
     seeds: tuple[Key, ...]  # (kind, schema, name)
     whole_needs: frozenset[Key]  # what the whole-database objects of either database need
     same_major: bool
 
-    def ask(self, conn: psycopg.Connection, whole: WholeRead) -> set[QualifiedName]:
+    def ask(self, conn: psycopg.Connection, whole: WholeRead) -> set[Key]:
         """The tables of `conn`'s database that depend on what may be dropped, or that the
         policies of the altered tables and the views read."""
-        from ..catalog import QualifiedName
-
         if not self.same_major:
             return set()
         rows = conn.execute(query_text("dependents", conn.info.server_version // 10000), {
             "schemas": whole.schemas, "kinds": [k[0] for k in self.seeds],
             "key_schemas": [k[1] for k in self.seeds], "key_names": [k[2] for k in self.seeds]}).fetchall()
-        return {QualifiedName(schema, name) for schema, name in rows}
+        return {("relation", schema, name) for schema, name in rows}
 
-    def tables_to_read(self, reads: list[WholeRead], found: list[set[QualifiedName]]) -> set[QualifiedName]:
+    def tables_to_read(self, reads: list[WholeRead], found: list[set[Key]]) -> set[Key]:
         """The tables both databases read in full: the changed ones, those either database
         found, those the whole-database objects need, and all their parents."""
         digests = [read.digests for read in reads]
@@ -148,8 +154,7 @@ class Question:
         if not self.same_major:
             return set(names)  # node trees and deparsed text are compared within one major version only
         chosen = set(self.changed) | found[0] | found[1]
-        chosen |= {n for n in names if ("relation", n.schema, n.name) in self.whole_needs
-                   or ("type", n.schema, n.name) in self.whole_needs}
+        chosen |= {k for k in names if k in self.whole_needs or ("type", *k[1:]) in self.whole_needs}
         todo = list(chosen)
         while todo:
             name = todo.pop()
@@ -160,8 +165,8 @@ class Question:
         return chosen & names
 
 
-def differing_tables(current: WholeRead, desired: WholeRead) -> set[QualifiedName]:
-    """The tables in one database only, and those whose digests differ."""
+def differing_tables(current: WholeRead, desired: WholeRead) -> set[Key]:
+    """The tables in one database only, and those whose digests differ (relation keys)."""
     a, b = current.digests, desired.digests
     return {n for n in a.keys() | b.keys() if n not in a or n not in b or a[n].body != b[n].body}
 
@@ -170,10 +175,10 @@ def what_may_be_dropped(current: WholeRead, desired: WholeRead) -> Question:
     """Step 2's question, from both databases' first reads."""
     from ..catalog import identity
     from ..diff.create import object_needs
-    from ..diff.keys import object_key, relation_key
+    from ..diff.keys import object_key
 
     changed = differing_tables(current, desired)
-    dropped: set[Key] = {relation_key(n) for n in changed}
+    dropped: set[Key] = set(changed)
     wanted = {(kind, identity(o)): o for kind in _WHOLE_KINDS for o in desired.built[kind]}
     dropped |= {object_key(o) for kind in _WHOLE_KINDS for o in current.built[kind]
                 if (new := wanted.get((kind, identity(o)))) is None or _replaced(o, new)}
@@ -185,7 +190,7 @@ def what_may_be_dropped(current: WholeRead, desired: WholeRead) -> Question:
         dropped |= {key for key, needs in wholes if needs & dropped}
         growing = len(dropped) > before
     # A table that differs is altered, never dropped, unless the desired database lacks it.
-    altered = {relation_key(n) for n in changed if n in desired.digests}
+    altered = {k for k in changed if k in desired.digests}
     seeds = sorted({("altered", k[1], k[2]) if k in altered else (k[0], k[1], k[-1]) for k in dropped
                     if k[0] in _DEPENDENT_KINDS})
     return Question(frozenset(changed), tuple(seeds), frozenset().union(*(needs for _, needs in wholes)),
