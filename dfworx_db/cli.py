@@ -266,7 +266,7 @@ def diff_command(from_url: str, to_url: str, schemas: tuple[str, ...], excluded:
             sys.stdout.write(_json_text([change_as_json(c) for c in changes]))
         else:
             sys.stdout.write(render_migration(changes))
-    raise SystemExit(2 if changes else 0)
+    finish(2 if changes else 0)  # the shadow is gone and the connections are closed
 
 
 STARTER_SCHEMA = """\
