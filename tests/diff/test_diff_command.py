@@ -4,6 +4,8 @@ when different; the DFWorX declarations converge from an empty database."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,6 +41,17 @@ def test_json_output_lists_changes_with_hazards(pg_server_url):
     changes = json.loads(result.stdout)
     assert changes == [{"kind": "drop_column", "object": "n", "table": "public.t", "hazards": ["deletes data"],
                         "sql": "ALTER TABLE public.t DROP COLUMN n;"}]
+
+
+def test_console_script_exits_2_with_all_its_output(pg_server_url):
+    """The console script ends without the interpreter's teardown (cli.finish): its output
+    must be complete and its exit status the command's."""
+    with database_pair(pg_server_url, "create table t (id int);", "create table t (id int, n text);") as (a, b):
+        run = subprocess.run([sys.executable, "-m", "dfworx_db.cli", "diff", a, b], capture_output=True, text=True)
+        same = subprocess.run([sys.executable, "-m", "dfworx_db.cli", "diff", a, a], capture_output=True, text=True)
+    assert run.returncode == 2, run.stderr
+    assert run.stdout.endswith("ALTER TABLE public.t ADD COLUMN n text;\n")
+    assert (same.returncode, same.stdout) == (0, ""), same.stderr
 
 
 def test_schema_filters(pg_server_url):
