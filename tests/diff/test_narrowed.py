@@ -136,6 +136,16 @@ def test_a_table_alike_with_a_foreign_key_to_an_altered_table_is_not_read(pg_ser
         assert "ALTER TABLE public.parent ADD COLUMN n integer;" in converge(a, b).sql
 
 
+def test_a_table_alike_whose_foreign_key_names_a_renamed_column_is_read(pg_server_url):
+    # The key's own catalog row (confkey, by number) is alike; the column it names is not.
+    base = "create table public.parent (id int primary key, code text unique); " \
+           "create table public.child (id int, parent_code text references public.parent (code));"
+    renamed = base.replace("code text unique", "ref text unique").replace("public.parent (code)", "public.parent (ref)")
+    with database_pair(pg_server_url, BYSTANDERS + base, BYSTANDERS + renamed) as (a, b):
+        assert read_tables(a, b) == {QualifiedName("public", "parent"), QualifiedName("public", "child")}
+        assert "DROP CONSTRAINT child_parent_code_fkey" in converge(a, b).sql
+
+
 def test_a_failing_side_raises_its_own_error(pg_server_url):
     with database_pair(pg_server_url, "", "") as (a, _):
         missing = a.rsplit("/", 1)[0] + "/dfworx_no_such_database"

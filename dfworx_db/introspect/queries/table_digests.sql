@@ -47,7 +47,14 @@ WITH tab AS MATERIALIZED (
 ), constraints AS (
     SELECT con.conrelid AS oid,
            string_agg(ROW(con.conname, con.contype, con.condeferrable, con.condeferred, con.convalidated, con.conkey,
-                          fn.nspname, f.relname, con.confkey, con.confupdtype, con.confdeltype, con.confmatchtype,
+                          -- a foreign key's referenced columns by name: the referenced table may
+                          -- differ while this one does not
+                          fn.nspname, f.relname,
+                          CASE WHEN con.contype = 'f' THEN
+                            array(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
+                                  JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
+                                  ORDER BY k.ord) END,
+                          con.confupdtype, con.confdeltype, con.confmatchtype,
                           con.connoinherit, con.conislocal, con.coninhcount, con.conparentid <> 0, descr.description,
                           CASE WHEN con.contype = 'x'
                                  OR con.conbin IS NOT NULL
