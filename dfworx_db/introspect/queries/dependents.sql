@@ -11,35 +11,28 @@
 --     retyped or dropped, which the policy must not outlive);
 --   * the tables that the policies of the altered tables and the views read: expression
 --     probes may create them in a shadow (pg.shadow.canonical).
-WITH RECURSIVE seed AS (
-    SELECT 'pg_class'::regclass AS classid, c.oid, k.kind = 'relation' AS dropped
+WITH RECURSIVE keys AS (
+    SELECT k.kind, k.name, n.oid AS namespace
     FROM unnest(%(kinds)s::text[], %(key_schemas)s::text[], %(key_names)s::text[]) k(kind, nsp, name)
     JOIN pg_namespace n ON n.nspname = k.nsp
-    JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = k.name
+), seed AS (
+    SELECT 'pg_class'::regclass AS classid, c.oid, k.kind = 'relation' AS dropped
+    FROM keys k JOIN pg_class c ON c.relnamespace = k.namespace AND c.relname = k.name
     WHERE k.kind IN ('relation', 'altered')
     UNION ALL
     SELECT 'pg_proc'::regclass, p.oid, true
-    FROM unnest(%(kinds)s::text[], %(key_schemas)s::text[], %(key_names)s::text[]) k(kind, nsp, name)
-    JOIN pg_namespace n ON n.nspname = k.nsp
-    JOIN pg_proc p ON p.pronamespace = n.oid AND p.proname = k.name
+    FROM keys k JOIN pg_proc p ON p.pronamespace = k.namespace AND p.proname = k.name
     WHERE k.kind = 'function'
     UNION ALL
     SELECT 'pg_type'::regclass, t.oid, true
-    FROM unnest(%(kinds)s::text[], %(key_schemas)s::text[], %(key_names)s::text[]) k(kind, nsp, name)
-    JOIN pg_namespace n ON n.nspname = k.nsp
-    JOIN pg_type t ON t.typnamespace = n.oid AND t.typname = k.name
+    FROM keys k JOIN pg_type t ON t.typnamespace = k.namespace AND t.typname = k.name
     WHERE k.kind = 'type'
     UNION ALL
     SELECT 'pg_collation'::regclass, co.oid, true
-    FROM unnest(%(kinds)s::text[], %(key_schemas)s::text[], %(key_names)s::text[]) k(kind, nsp, name)
-    JOIN pg_namespace n ON n.nspname = k.nsp
-    JOIN pg_collation co ON co.collnamespace = n.oid AND co.collname = k.name
+    FROM keys k JOIN pg_collation co ON co.collnamespace = k.namespace AND co.collname = k.name
     WHERE k.kind = 'collation'
     UNION ALL
-    SELECT 'pg_namespace'::regclass, n.oid, true
-    FROM unnest(%(kinds)s::text[], %(key_schemas)s::text[]) k(kind, nsp)
-    JOIN pg_namespace n ON n.nspname = k.nsp
-    WHERE k.kind = 'schema'
+    SELECT 'pg_namespace'::regclass, k.namespace, true FROM keys k WHERE k.kind = 'schema'
 ), reached(classid, oid, dropped) AS (
     SELECT classid, oid, dropped FROM seed
     UNION
