@@ -112,18 +112,23 @@ class TableDigest:
     """A table as queries/table_digests.sql describes it."""
 
     oid: int
-    body: tuple[str | None, ...]  # the catalog text of the table and what it owns, positions left out
+    # the catalog text of the table and what it owns (positions left out), and its parents
+    body: tuple[object, ...]
     parents: tuple[Key, ...]
+    row_types: tuple[Key, ...]  # the tables whose row types its columns have
 
 
 def digest_tables(rows: Iterable[dict[str, Any]]) -> dict[Key, TableDigest]:
     """The TableDigest of each row of queries/table_digests.sql, by the table's key
     ("relation", schema, name): plain tuples, hashed many times over."""
     strip = _POSITION.sub
-    return {("relation", r["schema"], r["name"]): TableDigest(
-                r["oid"], (r["relation"], *(strip("", r[k]) if r[k] else r[k] for k in _TREES), r["comments"]),
-                tuple(("relation", *p) for p in r["parents"]))
-            for r in rows}
+    digests = {}
+    for r in rows:
+        parents = tuple(("relation", *p) for p in r["parents"])
+        body = (r["relation"], *(strip("", r[k]) if r[k] else r[k] for k in _TREES), r["comments"], parents)
+        digests["relation", r["schema"], r["name"]] = TableDigest(
+            r["oid"], body, parents, tuple(("relation", *t) for t in r["row_types"]))
+    return digests
 
 
 @dataclass(frozen=True)
@@ -148,21 +153,33 @@ class Question:
 
     def tables_to_read(self, reads: list[WholeRead], found: list[set[Key]]) -> set[Key]:
         """The tables both databases read in full: the changed ones, those either database
-        found, those the whole-database objects need, and all their parents."""
+        found, those the whole-database objects need, the descendants of all those, and
+        then their ancestors and the tables whose row types their columns have."""
         digests = [read.digests for read in reads]
         names = digests[0].keys() | digests[1].keys()
         if not self.same_major:
             return set(names)  # node trees and deparsed text are compared within one major version only
         chosen = set(self.changed) | found[0] | found[1]
         chosen |= {k for k in names if k in self.whole_needs or ("type", *k[1:]) in self.whole_needs}
-        todo = list(chosen)
-        while todo:
-            name = todo.pop()
-            for parent in {p for table_digests in digests if name in table_digests
-                           for p in table_digests[name].parents} - chosen:
-                chosen.add(parent)
-                todo.append(parent)
+        children: dict[Key, set[Key]] = {}
+        needs: dict[Key, set[Key]] = {}
+        for table_digests in digests:
+            for key, digest in table_digests.items():
+                needs.setdefault(key, set()).update(digest.parents, digest.row_types)
+                for parent in digest.parents:
+                    children.setdefault(parent, set()).add(key)
+        _close(chosen, children)  # a rebuilt parent takes its partitions and children with it
+        _close(chosen, needs)  # a probe creates a table with its parents and the tables of its row types
         return chosen & names
+
+
+def _close(chosen: set[Key], follow: dict[Key, set[Key]]) -> None:
+    """Adds to `chosen` all that `follow` leads to from it, step after step."""
+    todo = list(chosen)
+    while todo:
+        for key in follow.get(todo.pop(), set()) - chosen:
+            chosen.add(key)
+            todo.append(key)
 
 
 def differing_tables(current: WholeRead, desired: WholeRead) -> set[Key]:

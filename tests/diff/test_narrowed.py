@@ -11,8 +11,11 @@ from __future__ import annotations
 import pytest
 
 from dfworx_db.catalog import QualifiedName
+from dfworx_db.diff import diff_catalogs
 from dfworx_db.errors import DatabaseError
 from dfworx_db.introspect.narrowed import introspect_pair
+from dfworx_db.pg.shadow import canonical
+from dfworx_db.render import render_migration
 from tests.diff.convergence import converge, database_pair
 
 pytestmark = pytest.mark.postgres
@@ -144,6 +147,39 @@ def test_a_table_alike_whose_foreign_key_names_a_renamed_column_is_read(pg_serve
     with database_pair(pg_server_url, BYSTANDERS + base, BYSTANDERS + renamed) as (a, b):
         assert read_tables(a, b) == {QualifiedName("public", "parent"), QualifiedName("public", "child")}
         assert "DROP CONSTRAINT child_parent_code_fkey" in converge(a, b).sql
+
+
+@pytest.mark.parametrize("parent, other", [
+    ("create table public.p (a int, b int) partition by range (a); "
+     "create table public.p1 partition of public.p for values from (1) to (10);",
+     "partition by range (b)"),  # the parent is rebuilt: its partitions with it
+    ("create table public.a (id int); create table public.b (id int); "
+     "create table public.child (n int) inherits (public.a);",
+     "inherits (public.b)"),  # another parent of the same shape
+])
+def test_tables_alike_with_a_changed_parent_are_read(pg_server_url, parent, other):
+    changed = parent.replace("partition by range (a)", other).replace("inherits (public.a)", other)
+    with database_pair(pg_server_url, BYSTANDERS + parent, BYSTANDERS + changed) as (a, b):
+        assert not read_tables(a, b) & KEPT
+        converge(a, b)  # the same diff as from full Catalogs
+
+
+@pytest.mark.parametrize("current, desired", [
+    # a view reads the row type of public.t
+    ("create view public.vt as select null::public.t as r;",) * 2,
+    # a table that changes has a column of the row type of public.t
+    ("create table public.holder (x public.t);", "create table public.holder (x public.t, y int);"),
+])
+def test_probes_get_the_tables_whose_row_types_are_used(pg_server_url, current, desired):
+    # A view differs, so the probe shadow holds every table read and every view: public.t
+    # must be among the tables read, for its row type.
+    base = "create table public.t (id int); create table public.u (id int); "
+    view = " create view public.vu as select id from public.u where id > {};"
+    with database_pair(pg_server_url, base + current + view.format(1), base + desired + view.format(2)) as (a, b):
+        assert QualifiedName("public", "t") in read_tables(a, b)
+        current, desired = introspect_pair(a, b)
+        with canonical(current, desired, pg_server_url) as current:
+            assert "CREATE VIEW public.vu" in render_migration(diff_catalogs(current, desired))
 
 
 def test_a_failing_side_raises_its_own_error(pg_server_url):

@@ -78,6 +78,11 @@ WITH RECURSIVE keys AS (
     FROM dependent x
     UNION
     SELECT refobjid FROM owned WHERE refclassid = 'pg_class'::regclass
+    UNION
+    -- a row type (or an array of one) that a view reads: its table
+    SELECT coalesce(nullif(t.typrelid, 0), e.typrelid)
+    FROM owned o JOIN pg_type t ON t.oid = o.refobjid LEFT JOIN pg_type e ON e.oid = t.typelem
+    WHERE o.refclassid = 'pg_type'::regclass
 )
 SELECT n.nspname AS schema, c.relname AS name
 FROM (SELECT DISTINCT oid FROM found) f

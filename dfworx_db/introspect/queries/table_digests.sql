@@ -37,9 +37,19 @@ WITH tab AS MATERIALIZED (
                                                   AND NOT (d.refclassid = 'pg_class'::regclass
                                                            AND d.refobjid = ad.adrelid))
                                THEN ad.adbin::text
-                               ELSE pg_get_expr(ad.adbin, ad.adrelid) END)::text, E'\n' ORDER BY a.attnum) AS body
+                               ELSE pg_get_expr(ad.adbin, ad.adrelid) END)::text, E'\n' ORDER BY a.attnum) AS body,
+           array_agg(row_type.name) FILTER (WHERE row_type.name IS NOT NULL) AS row_types
     FROM tab
     JOIN pg_attribute a ON a.attrelid = tab.oid AND a.attnum > 0 AND NOT a.attisdropped
+    -- the table whose row type (or an array of it) the column has, looked up for types of
+    -- the user only: a probe that creates this table needs it
+    LEFT JOIN LATERAL (
+        SELECT ARRAY[rn.nspname, r.relname]::text[] AS name
+        FROM pg_type ty
+        LEFT JOIN pg_type elem ON elem.oid = ty.typelem AND ty.typcategory = 'A'
+        JOIN pg_class r ON r.oid = coalesce(nullif(ty.typrelid, 0), elem.typrelid) AND r.relkind IN ('r', 'p')
+        JOIN pg_namespace rn ON rn.oid = r.relnamespace
+        WHERE ty.oid = a.atttypid AND a.atttypid >= 16384) row_type ON true
     LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
     LEFT JOIN pg_collation coll ON coll.oid = a.attcollation
     LEFT JOIN pg_namespace coll_ns ON coll_ns.oid = coll.collnamespace
@@ -148,6 +158,7 @@ SELECT tab.oid,
                  JOIN pg_class p ON p.oid = i.inhparent
                  JOIN pg_namespace pn ON pn.oid = p.relnamespace
                  WHERE i.inhrelid = tab.oid), '{}') AS parents,
+       coalesce(columns.row_types, '{}') AS row_types,
        columns.body AS columns,
        constraints.body AS constraints,
        indexes.body AS indexes,
