@@ -47,6 +47,8 @@ def object_needs(obj: object, extensions: frozenset[Key] = frozenset()) -> froze
             needs = {relation_key(obj.table)} | expression_needs(obj.where)
             for key in obj.keys:
                 needs |= expression_needs(key.expression)
+                if key.collation:
+                    needs.add(collation_key(key.collation))
         case View():
             needs = {schema_key(obj.name.schema)} | expression_needs(obj.query) | extensions
         case Trigger():
