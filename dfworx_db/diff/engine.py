@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..catalog import Catalog, Function, Grant, Policy, Sequence, Table, Trigger, View, identity
 from ..plan.graph import order_changes
 from .change import Change, Key
-from .create import (KIND_FIELDS, create_object, grant_changes, object_needs, object_provides,
+from .create import (KIND_FIELDS, add_foreign_key, create_object, grant_changes, object_needs, object_provides,
                      revoke_public_execute)
 from ..errors import UnsupportedError
 from .keys import constraint_key, extension_key, object_key, relation_key
@@ -70,6 +70,7 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
     dropped_keys = {dropped(k) for obj in to_drop.values() for k in object_provides(obj)}
     changes: list[Change] = []
     changes += _drop_changes(to_drop, old_objects, current_needs)
+    changes += _keys_into_rebuilt_tables(to_drop, to_create, old_objects, new_objects, alters)
     for owner, change in alters:
         blockers = {dropped(object_key(d)) for d in to_drop.values() if object_key(owner) in current_needs(d)}
         # Foreign keys do not stand for their table: two tables gaining keys to each
@@ -197,6 +198,27 @@ def _drop_changes(to_drop: dict, old_objects: dict, needs_of: Callable[[object],
         hazards = (DELETES_DATA,) if isinstance(obj, Table) or kind == "drop_schema" else ()
         changes.append(Change(kind, obj, provides=frozenset(dropped(k) for k in object_provides(obj)),
                               needs=frozenset(waits), hazards=hazards))
+    return changes
+
+
+def _keys_into_rebuilt_tables(to_drop: dict, to_create: dict, old_objects: dict, new_objects: dict,
+                              alters: list[tuple[object, Change]]) -> list[Change]:
+    """A foreign key of a table that stays, into a table that is dropped and created again
+    (its partitioning changes), is dropped before and added again after, unless the
+    table's own alters drop it already."""
+    rebuilt = {o.name for key, o in to_drop.items() if isinstance(o, Table) and key in to_create}
+    dropped_by_alters = {(owner.name, c.subject.name) for owner, c in alters if c.kind == "drop_constraint"}
+    changes = []
+    for key, other in old_objects.items():
+        if not isinstance(other, Table) or key in to_drop or key not in new_objects:
+            continue
+        kept = {fk.name: fk for fk in new_objects[key].foreign_keys}
+        for fk in other.foreign_keys:
+            if fk.references in rebuilt and (other.name, fk.name) not in dropped_by_alters and fk.name in kept:
+                gone = dropped(constraint_key(other.name, fk.name))
+                changes.append(Change("drop_constraint", fk, context=other, provides=frozenset({gone})))
+                again = add_foreign_key(new_objects[key], kept[fk.name])
+                changes.append(replace(again, needs=again.needs | {gone}))
     return changes
 
 

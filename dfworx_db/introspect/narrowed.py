@@ -112,8 +112,9 @@ class TableDigest:
     """A table as queries/table_digests.sql describes it."""
 
     oid: int
-    # the catalog text of the table and what it owns (positions left out), and its parents
+    # the catalog text of the table and what it owns (positions left out), and its shape
     body: tuple[object, ...]
+    shape: tuple[object, ...]  # partitioning, partition bound, parents: what rebuilds the table
     parents: tuple[Key, ...]
     row_types: tuple[Key, ...]  # the tables whose row types its columns have
 
@@ -125,9 +126,10 @@ def digest_tables(rows: Iterable[dict[str, Any]]) -> dict[Key, TableDigest]:
     digests = {}
     for r in rows:
         parents = tuple(("relation", *p) for p in r["parents"])
-        body = (r["relation"], *(strip("", r[k]) if r[k] else r[k] for k in _TREES), r["comments"], parents)
+        shape = (r["shape"], parents)
+        body = (r["relation"], *(strip("", r[k]) if r[k] else r[k] for k in _TREES), r["comments"], shape)
         digests["relation", r["schema"], r["name"]] = TableDigest(
-            r["oid"], body, parents, tuple(("relation", *t) for t in r["row_types"]))
+            r["oid"], body, shape, parents, tuple(("relation", *t) for t in r["row_types"]))
     return digests
 
 
@@ -206,8 +208,10 @@ def what_may_be_dropped(current: WholeRead, desired: WholeRead) -> Question:
         before = len(dropped)
         dropped |= {key for key, needs in wholes if needs & dropped}
         growing = len(dropped) > before
-    # A table that differs is altered, never dropped, unless the desired database lacks it.
-    altered = {k for k in changed if k in desired.digests}
+    # A table that differs is altered, never dropped, unless the desired database lacks it
+    # or its shape changes (alter_table rebuilds it then).
+    altered = {k for k in changed if k in current.digests and k in desired.digests
+               and current.digests[k].shape == desired.digests[k].shape}
     seeds = sorted({("altered", k[1], k[2]) if k in altered else (k[0], k[1], k[-1]) for k in dropped
                     if k[0] in _DEPENDENT_KINDS})
     return Question(frozenset(changed), tuple(seeds), frozenset().union(*(needs for _, needs in wholes)),

@@ -182,6 +182,16 @@ def test_probes_get_the_tables_whose_row_types_are_used(pg_server_url, current, 
             assert "CREATE VIEW public.vu" in render_migration(diff_catalogs(current, desired))
 
 
+def test_a_table_alike_with_a_foreign_key_into_a_rebuilt_partition_is_read(pg_server_url):
+    # The partition's bound changes: it is dropped and created again, the key with it.
+    base = """create table public.events (id int primary key) partition by range (id);
+              create table public.events_1 partition of public.events for values from (0) to (1000);
+              create table public.notes (id int, event_id int references public.events_1);"""
+    with database_pair(pg_server_url, BYSTANDERS + base, BYSTANDERS + base.replace("(1000)", "(2000)")) as (a, b):
+        assert QualifiedName("public", "notes") in read_tables(a, b)
+        assert "DROP CONSTRAINT notes_event_id_fkey" in converge(a, b).sql
+
+
 def test_a_failing_side_raises_its_own_error(pg_server_url):
     with database_pair(pg_server_url, "", "") as (a, _):
         missing = a.rsplit("/", 1)[0] + "/dfworx_no_such_database"

@@ -147,11 +147,14 @@ WITH tab AS MATERIALIZED (
 SELECT tab.oid,
        tab.nspname AS schema,
        tab.relname AS name,
-       ROW(tab.relkind, tab.relpersistence, tab.relrowsecurity, tab.relforcerowsecurity, tab.relreplident,
-           tab.relispartition, pg_get_userbyid(tab.relowner), tab.relacl, tab.reloptions, tab.relam,
-           tab.reloftype::regtype,
+       ROW(tab.relpersistence, tab.relrowsecurity, tab.relforcerowsecurity, tab.relreplident,
+           pg_get_userbyid(tab.relowner), tab.relacl, tab.reloptions, tab.relam, tab.reloftype::regtype)::text
+           AS relation,
+       -- what the table is partitioned by and its partition bound: a change of either
+       -- rebuilds the table (with the parents, below)
+       ROW(tab.relkind, tab.relispartition,
            CASE WHEN tab.relispartition THEN pg_get_expr(tab.relpartbound, tab.oid) END,
-           CASE WHEN tab.relkind = 'p' THEN pg_get_partkeydef(tab.oid) END)::text AS relation,
+           CASE WHEN tab.relkind = 'p' THEN pg_get_partkeydef(tab.oid) END)::text AS shape,
        -- Parents in declaration order: the partitioned parent, or the INHERITS list.
        coalesce((SELECT array_agg(ARRAY[pn.nspname, p.relname]::text[] ORDER BY i.inhseqno)
                  FROM pg_inherits i
