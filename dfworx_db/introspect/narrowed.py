@@ -9,9 +9,12 @@ Both databases are read at once, each in one snapshot, in steps:
    desired one lacks or must replace (diff.objects.compare), and what depends on those
    among the whole-database objects; each database then names, in one query
    (queries/dependents.sql), the tables owning anything that depends on what may be
-   dropped (by pg_depend, also through views and functions) and the tables that the
-   changed tables' objects and the views read (expression probes may create them);
-3. those tables, with their parents, are read in full from both databases.
+   dropped (by pg_depend, also through views and functions), those with a policy that
+   reads a table that is altered, and the tables that the changed tables' policies and
+   the views read (expression probes may create them);
+3. the union of both answers, with the descendants of those tables (a rebuilt parent
+   takes its partitions with it), then their parents and the tables whose row types
+   their columns have, is read in full from both databases.
 The Catalogs hold every object of the whole-database kinds and only those tables, so
 `diff_catalogs` finds the changes it finds in two full Catalogs, at the cost of the
 tables that change.
