@@ -58,6 +58,11 @@ $fn$;
 """
 
 CALLER = "NULLIF(current_setting('request.jwt.claim.sub', true), '')::uuid"
+# The variant whose policies call a function of the user, as Supabase's auth.uid().
+CALLER_FUNCTION = "public.bench_uid()"
+CALLER_FUNCTION_SQL = f"""\
+CREATE FUNCTION public.bench_uid() RETURNS uuid LANGUAGE sql STABLE AS $fn$ SELECT {CALLER} $fn$;
+"""
 
 
 def layout(tables: int) -> list[tuple[str, int]]:
@@ -80,7 +85,7 @@ def pk_type(k: int) -> str:
     return "uuid" if pk_is_uuid(k) else "bigint"
 
 
-def table_sql(schema: str, k: int, i: int, *, modified: bool) -> str:
+def table_sql(schema: str, k: int, i: int, *, modified: bool, caller_function: bool = False) -> str:
     """The statements of table k of `schema` (i: its position across all schemas)."""
     name = table_name(k)
     qname = f"{schema}.{name}"
@@ -88,9 +93,10 @@ def table_sql(schema: str, k: int, i: int, *, modified: bool) -> str:
     pk = ("id uuid DEFAULT gen_random_uuid() PRIMARY KEY" if pk_is_uuid(k)
           else "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY")
     extra = ",\n  note text" if modified and i % CHANGE_EVERY == NEW_COLUMN_AT else ""
-    using = f"owner_id = {CALLER}"
+    caller = CALLER_FUNCTION if caller_function else CALLER
+    using = f"owner_id = {caller}"
     if modified and i % CHANGE_EVERY == NEW_POLICY_AT:
-        using = f"(owner_id = {CALLER}) AND is_active"
+        using = f"(owner_id = {caller}) AND is_active"
     return f"""\
 CREATE TABLE {qname} (
   {pk},
@@ -113,21 +119,26 @@ CREATE TRIGGER {name}_touch BEFORE UPDATE ON {qname} FOR EACH ROW EXECUTE FUNCTI
 """
 
 
-def preamble_sql() -> str:
-    """The role (cluster-wide, created only if missing), the schemas and the shared trigger function."""
+def preamble_sql(caller_function: bool = False) -> str:
+    """The role (cluster-wide, created only if missing), the schemas and the shared functions."""
     schemas = "".join(f"CREATE SCHEMA {s};\nGRANT USAGE ON SCHEMA {s} TO {ROLE};\n" for s in SCHEMAS)
-    return ROLE_SQL + schemas + FUNCTION_SQL
+    return ROLE_SQL + schemas + FUNCTION_SQL + (CALLER_FUNCTION_SQL if caller_function else "")
 
 
-def table_batches(tables: int, *, modified: bool = False, batch: int = 250) -> list[str]:
+def table_batches(tables: int, *, modified: bool = False, caller_function: bool = False,
+                  batch: int = 250) -> list[str]:
     """The table statements cut into scripts of at most `batch` tables, in order (each
     one can run in its own transaction; see `schema_batches`)."""
-    statements = [table_sql(schema, k, i, modified=modified) for i, (schema, k) in enumerate(layout(tables))]
+    statements = [table_sql(schema, k, i, modified=modified, caller_function=caller_function)
+                  for i, (schema, k) in enumerate(layout(tables))]
     return ["".join(statements[j:j + batch]) for j in range(0, len(statements), batch)]
 
 
-def schema_batches(tables: int, *, modified: bool = False, batch: int = 250) -> list[str]:
-    """The whole schema as scripts to run one transaction each: the preamble first.
+def schema_batches(tables: int, *, modified: bool = False, caller_function: bool = False,
+                   batch: int = 250) -> list[str]:
+    """The whole schema as scripts to run one transaction each: the preamble first. With
+    `caller_function`, the policies call `public.bench_uid()` instead of reading the
+    setting themselves.
 
     Why batches: every relation created in a transaction stays locked until it commits,
     and one table here is 6 relations (heap, toast table, toast index, primary key, two
@@ -136,12 +147,13 @@ def schema_batches(tables: int, *, modified: bool = False, batch: int = 250) -> 
     shared memory". Batches of 250 are also faster than one transaction at 1,000 tables
     (4.6 s against 8.9 s here): DDL slows down as its transaction grows.
     """
-    return [preamble_sql()] + table_batches(tables, modified=modified, batch=batch)
+    return [preamble_sql(caller_function)] + table_batches(tables, modified=modified,
+                                                           caller_function=caller_function, batch=batch)
 
 
-def schema_sql(tables: int = 1000, *, modified: bool = False) -> str:
+def schema_sql(tables: int = 1000, *, modified: bool = False, caller_function: bool = False) -> str:
     """The whole schema as one script."""
-    return "".join(schema_batches(tables, modified=modified))
+    return "".join(schema_batches(tables, modified=modified, caller_function=caller_function))
 
 
 def expected_changes(tables: int) -> tuple[int, int]:
@@ -155,8 +167,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="Print the bench1000 schema SQL.")
     parser.add_argument("--tables", type=int, default=1000, help="number of tables (multiple of 4)")
     parser.add_argument("--modified", action="store_true", help="the modified copy")
+    parser.add_argument("--caller-function", action="store_true",
+                        help="policies call public.bench_uid() (as Supabase's auth.uid())")
     args = parser.parse_args(argv)
-    sys.stdout.write(schema_sql(args.tables, modified=args.modified))
+    sys.stdout.write(schema_sql(args.tables, modified=args.modified, caller_function=args.caller_function))
 
 
 if __name__ == "__main__":

@@ -134,14 +134,15 @@ def sqlalchemy_url(url: str) -> str:
     return f"postgresql+psycopg2://{netloc}/{quote(dbname, safe='')}" + (f"?{query}" if query else "")
 
 
-def build_database(server_url: str, name: str, tables: int, *, modified: bool = False) -> tuple[str, float]:
+def build_database(server_url: str, name: str, tables: int, *, modified: bool = False,
+                   caller_function: bool = False) -> tuple[str, float]:
     """Create database `name` holding the bench schema; (its URL, seconds taken)."""
     from dfworx_db.pg import connect, create_database, drop_database
     drop_database(server_url, name)
     start = time.perf_counter()
     url = create_database(server_url, name)
     with connect(url) as conn:
-        for script in bench1000.schema_batches(tables, modified=modified):
+        for script in bench1000.schema_batches(tables, modified=modified, caller_function=caller_function):
             with conn.transaction():
                 conn.execute(script)
     with connect(url, autocommit=True) as conn:
@@ -284,6 +285,29 @@ def ensure_migra(python: str) -> Path:
                     *MIGRA_REQUIREMENTS], check=True)
     marker.write_text(wanted)
     return migra
+
+
+def diff_vs_migra(dfworx: str, migra: Path | None, from_url: str, to_url: str, shadow_url: str,
+                  expected: tuple[int, int] | None, repeat: int) -> tuple[Timing, Timing | None, tuple[int, int]]:
+    """`dfworx-db diff FROM TO --shadow-url SERVER` and `migra --unsafe FROM TO`, each run
+    once and checked (non-empty; with `expected`, that many added `note` columns and
+    changed policies), then timed interleaved: (dfworx-db, migra or None, their output
+    lines)."""
+    diff_argv = [dfworx, "diff", from_url, to_url, "--shadow-url", shadow_url]
+    out = run_checked(diff_argv, (2,))
+    found = (len(re.findall(r"ADD COLUMN note\b", out)), len(re.findall(r"^ALTER POLICY ", out, re.M)))
+    if not out.strip() or expected is not None and found != expected:
+        raise SystemExit(f"dfworx-db diff: expected {expected} (columns, policies), found {found}:\n{out[:2000]}")
+    if not migra:
+        return measure(timed(lambda: run_checked(diff_argv, (2,))), repeat), None, (len(out.splitlines()), 0)
+    migra_argv = [str(migra), "--unsafe", sqlalchemy_url(from_url), sqlalchemy_url(to_url)]
+    mout = run_checked(migra_argv, (2,))
+    mfound = (len(re.findall(r'add column "note"', mout)), len(re.findall(r"^create policy ", mout, re.M)))
+    if not mout.strip() or expected is not None and mfound != expected:
+        raise SystemExit(f"migra: expected {expected} (columns, policies), found {mfound}:\n{mout[:2000]}")
+    diff_t, migra_t = measure_pair(timed(lambda: run_checked(diff_argv, (2,))),
+                                   timed(lambda: run_checked(migra_argv, (2,))), repeat)
+    return diff_t, migra_t, (len(out.splitlines()), len(mout.splitlines()))
 
 
 def diff_phases(from_url: str, to_url: str, shadow_url: str) -> dict[str, float]:
@@ -446,18 +470,21 @@ def main(argv: list[str] | None = None) -> int:
     migra = None if args.skip_migra else ensure_migra(sys.executable)
 
     names = {"a": f"{DB_PREFIX}{tables}_a", "b": f"{DB_PREFIX}{tables}_b", "small": f"{DB_PREFIX}{small}",
-             "scale": f"{DB_PREFIX}{scale}"}
+             "scale": f"{DB_PREFIX}{scale}", "fa": f"{DB_PREFIX}{tables}_fn_a", "fb": f"{DB_PREFIX}{tables}_fn_b"}
     if args.skip_scale:
         del names["scale"]
     rows: list[list[str]] = []
     notes: list[str] = []
     try:
         urls, builds = {}, {}
-        for key, (count, modified) in {"a": (tables, False), "b": (tables, True), "small": (small, False),
-                                       "scale": (scale, False)}.items():
+        for key, (count, modified, function) in {
+                "a": (tables, False, False), "b": (tables, True, False), "small": (small, False, False),
+                "scale": (scale, False, False), "fa": (tables, False, True), "fb": (tables, True, True)}.items():
             if key in names:
-                log(f"building {names[key]} ({count} tables{', modified' if modified else ''})")
-                urls[key], builds[key] = build_database(args.server_url, names[key], count, modified=modified)
+                log(f"building {names[key]} ({count} tables{', modified' if modified else ''}"
+                    f"{', policies call public.bench_uid()' if function else ''})")
+                urls[key], builds[key] = build_database(args.server_url, names[key], count, modified=modified,
+                                                        caller_function=function)
                 log(f"  built in {builds[key]:.1f} s")
 
         # a. introspection vs pg_dump
@@ -473,31 +500,35 @@ def main(argv: list[str] | None = None) -> int:
 
         # b. dfworx-db diff (CLI) vs migra
         log("b. dfworx-db diff vs migra")
-        diff_argv = [dfworx, "diff", urls["a"], urls["b"], "--shadow-url", args.server_url]
-        out = run_checked(diff_argv, (2,))
         added, altered = expected = bench1000.expected_changes(tables)
-        found = (len(re.findall(r"ADD COLUMN note\b", out)), len(re.findall(r"^ALTER POLICY ", out, re.M)))
-        if not out.strip() or found != expected:
-            raise SystemExit(f"dfworx-db diff: expected {expected} (columns, policies), found {found}:\n{out[:2000]}")
-        if migra:
-            migra_argv = [str(migra), "--unsafe", sqlalchemy_url(urls["a"]), sqlalchemy_url(urls["b"])]
-            mout = run_checked(migra_argv, (2,))
-            mfound = (len(re.findall(r'add column "note"', mout)), len(re.findall(r"^create policy ", mout, re.M)))
-            if not mout.strip() or mfound != expected:
-                raise SystemExit(f"migra: expected {expected} (columns, policies), found {mfound}:\n{mout[:2000]}")
-            diff_t, migra_t = measure_pair(timed(lambda: run_checked(diff_argv, (2,))),
-                                           timed(lambda: run_checked(migra_argv, (2,))), args.repeat)
+        diff_t, migra_t, lines = diff_vs_migra(dfworx, migra, urls["a"], urls["b"], args.server_url, expected,
+                                               args.repeat)
+        if migra_t:
             ratio_b = migra_t.best / diff_t.best
             rows.append([f"b. `dfworx-db diff A B --shadow-url SERVER` vs `migra --unsafe A B` ({tables} tables, {added} columns + {altered} "
                          "policies differ)", diff_t.cell(), migra_t.cell(),
                          f"{ratio_b:.2f}× ({migra_t.median / diff_t.median:.2f}×)", "migra/dfworx ≥ 4×",
                          verdict(ratio_b >= 4.0)])
             notes.append(f"b. both outputs verified non-empty, each with {added} added columns and {altered} "
-                         f"changed policies; dfworx-db {len(out.splitlines())} lines, migra "
-                         f"{len(mout.splitlines())} lines.")
+                         f"changed policies; dfworx-db {lines[0]} lines, migra {lines[1]} lines.")
         else:
-            diff_t = measure(timed(lambda: run_checked(diff_argv, (2,))), args.repeat)
             rows.append(["b. `dfworx-db diff` (migra skipped)", diff_t.cell(), "—", "—", "migra/dfworx ≥ 4×", "—"])
+
+        # reported, no target: the cases the narrowed read is slowest in
+        for key, label, pair, wanted in (
+                ("fb", "policies call a function of the user (`public.bench_uid()`, as Supabase's `auth.uid()`)",
+                 ("fa", "fb"), expected),
+                ("small", f"{tables - small} of {tables} tables added: the {small}-table database diffed into "
+                          f"the {tables}-table one", ("small", "a"), None)):
+            if key not in names or "a" not in names:
+                continue
+            log(f"b. (reported) {label}")
+            variant_t, variant_migra, _ = diff_vs_migra(dfworx, migra, urls[pair[0]], urls[pair[1]],
+                                                        args.server_url, wanted, args.repeat)
+            ratio = f"{variant_migra.best / variant_t.best:.2f}× ({variant_migra.median / variant_t.median:.2f}×)" \
+                if variant_migra else "—"
+            rows.append([f"b. (reported) {label}", variant_t.cell(), variant_migra.cell() if variant_migra else "—",
+                         ratio, "(reported)", "—"])
 
         # where the time of `dfworx-db diff` goes
         log("b. phases of dfworx-db diff")
