@@ -69,8 +69,7 @@ def diff_catalogs(current: Catalog, desired: Catalog) -> list[Change]:
     _skip_owned_sequences(to_drop, alters)
     dropped_keys = {dropped(k) for obj in to_drop.values() for k in object_provides(obj)}
     changes: list[Change] = []
-    changes += _drop_changes(to_drop, old_objects, current_needs)
-    changes += _keys_into_rebuilt_tables(to_drop, to_create, old_objects, new_objects, alters)
+    changes += _drop_changes(to_drop, old_objects, new_objects, alters, current_needs)
     for owner, change in alters:
         blockers = {dropped(object_key(d)) for d in to_drop.values() if object_key(owner) in current_needs(d)}
         # Foreign keys do not stand for their table: two tables gaining keys to each
@@ -174,51 +173,43 @@ def _derives_from_rebuilt(table: Table, broken: set) -> bool:
     return any(relation_key(p) in broken for p in parents)
 
 
-def _drop_changes(to_drop: dict, old_objects: dict, needs_of: Callable[[object], frozenset[Key]]) -> list[Change]:
+def _drop_changes(to_drop: dict, old_objects: dict, new_objects: dict, alters: list[tuple[object, Change]],
+                  needs_of: Callable[[object], frozenset[Key]]) -> list[Change]:
     """DROP statements that wait for the drops of everything depending on their object.
-    Foreign keys between dropped tables are dropped first, which breaks their cycles."""
+    Foreign keys between dropped tables are dropped first, which breaks their cycles. A
+    foreign key of a table that stays, into a table that is dropped and created again (its
+    partitioning changes), is dropped before and added again after, unless the table's
+    own alters drop it already."""
     changes = []
     dropped_tables = {o.name for o in to_drop.values() if isinstance(o, Table)}
+    dropped_by_alters = {(owner.name, c.subject.name) for owner, c in alters if c.kind == "drop_constraint"}
     for obj in to_drop.values():
         key = object_key(obj)
         waits = {dropped(object_key(d)) for d in to_drop.values() if d is not obj and key in needs_of(d)}
         # …and for the alters of objects that keep existing but let go of it
         waits |= {object_key(d) for d in old_objects.values() if d not in to_drop.values() and key in needs_of(d)}
         if isinstance(obj, Table):
-            for other in old_objects.values():
+            rebuilt = ("tables", identity(obj)) in new_objects
+            for other_key, other in old_objects.items():
                 if not isinstance(other, Table):
                     continue
+                kept = {fk.name: fk for fk in new_objects[other_key].foreign_keys} \
+                    if rebuilt and other_key in new_objects and other.name not in dropped_tables else {}
                 for fk in other.foreign_keys:
-                    if fk.references == obj.name and other.name != obj.name:
-                        waits.add(dropped(constraint_key(other.name, fk.name)))
-                        if other.name in dropped_tables:
-                            changes.append(Change("drop_constraint", fk, context=other,
-                                                  provides=frozenset({dropped(constraint_key(other.name, fk.name))})))
+                    if fk.references != obj.name or other.name == obj.name:
+                        continue
+                    gone = dropped(constraint_key(other.name, fk.name))
+                    waits.add(gone)
+                    again = fk.name in kept and (other.name, fk.name) not in dropped_by_alters
+                    if other.name in dropped_tables or again:
+                        changes.append(Change("drop_constraint", fk, context=other, provides=frozenset({gone})))
+                    if again:
+                        add = add_foreign_key(new_objects[other_key], kept[fk.name])
+                        changes.append(replace(add, needs=add.needs | {gone}))
         kind = "drop_" + type(obj).__name__.lower().replace("enumtype", "enum")
         hazards = (DELETES_DATA,) if isinstance(obj, Table) or kind == "drop_schema" else ()
         changes.append(Change(kind, obj, provides=frozenset(dropped(k) for k in object_provides(obj)),
                               needs=frozenset(waits), hazards=hazards))
-    return changes
-
-
-def _keys_into_rebuilt_tables(to_drop: dict, to_create: dict, old_objects: dict, new_objects: dict,
-                              alters: list[tuple[object, Change]]) -> list[Change]:
-    """A foreign key of a table that stays, into a table that is dropped and created again
-    (its partitioning changes), is dropped before and added again after, unless the
-    table's own alters drop it already."""
-    rebuilt = {o.name for key, o in to_drop.items() if isinstance(o, Table) and key in to_create}
-    dropped_by_alters = {(owner.name, c.subject.name) for owner, c in alters if c.kind == "drop_constraint"}
-    changes = []
-    for key, other in old_objects.items():
-        if not isinstance(other, Table) or key in to_drop or key not in new_objects:
-            continue
-        kept = {fk.name: fk for fk in new_objects[key].foreign_keys}
-        for fk in other.foreign_keys:
-            if fk.references in rebuilt and (other.name, fk.name) not in dropped_by_alters and fk.name in kept:
-                gone = dropped(constraint_key(other.name, fk.name))
-                changes.append(Change("drop_constraint", fk, context=other, provides=frozenset({gone})))
-                again = add_foreign_key(new_objects[key], kept[fk.name])
-                changes.append(replace(again, needs=again.needs | {gone}))
     return changes
 
 

@@ -7,7 +7,7 @@ import gc
 
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
@@ -20,12 +20,12 @@ from psycopg.types.json import set_json_loads
 from ..errors import UnsupportedError
 from ..managed import MANAGED_SCHEMAS
 
-# The modules that build Catalog objects from rows, imported when rows first arrive (they
-# bring pglast): a caller with time on its hands while the server answers the first
-# queries may import them then (`dfworx-db diff` does).
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
+# The modules that build Catalog objects from rows, imported when rows first arrive (they
+# bring the Catalog model): a caller with time on its hands while the server answers the
+# first queries may import them then (`dfworx-db diff` does).
 BUILDER_MODULES = tuple(f"dfworx_db.introspect.{m}" for m in ("objects", "routines", "tables", "indexes", "security"))
 
 Row = dict[str, Any]
@@ -127,7 +127,6 @@ class Inspector:
                     digests = (digest or (lambda r: r))(rows("table_digests"))
                     whole = _build_whole(rows, schemas, include, exclude)
                 whole.digests, whole.server_version = digests, self.conn.info.server_version
-                whole.schemas = params["schemas"]
                 params["tables"] = sorted(choose_tables(whole))
                 with closing(self._each_kind(params, TABLE_KINDS)) as fetched:
                     return _build_tables(_taker(fetched), whole)
@@ -179,9 +178,9 @@ class WholeRead:
     built: dict[str, Any]
     unsupported: list[str]
     function_oids: dict[int, Any]
+    schemas: list[str]  # the names of the schemas read
     digests: Any = None
     server_version: int = 0
-    schemas: list[str] = field(default_factory=list)  # the schemas read
 
 
 def _taker(fetched: Iterator[tuple[str, list[Row]]]) -> Callable[[str], list[Row]]:
@@ -209,7 +208,7 @@ def _build_whole(rows: Callable[[str], list[Row]], schemas: list[Row], include: 
     built["functions"], function_oids = build_functions(rows("functions"))
     built["views"] = build_views(rows("views"))
     unsupported = [f"{r['kind']} {r['name']}" for r in rows("unsupported")]
-    return WholeRead(built, unsupported, function_oids)
+    return WholeRead(built, unsupported, function_oids, [r["name"] for r in schemas])
 
 
 def _build_tables(rows: Callable[[str], list[Row]], whole: WholeRead) -> tuple[Catalog, list[str]]:
