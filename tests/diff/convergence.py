@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from dfworx_db.catalog import Catalog
+from dfworx_db.catalog import Catalog, QualifiedName
 from dfworx_db.diff import diff_catalogs
 from dfworx_db.diff.reconcile import reconcile
-from dfworx_db.catalog import QualifiedName
 from dfworx_db.introspect import Inspector, compare_catalogs, format_differences, introspect
 from dfworx_db.introspect.inspector import WholeRead
 from dfworx_db.introspect.narrowed import differing_tables, digest_tables, introspect_pair
@@ -50,12 +49,13 @@ def converge(current_url: str, desired_url: str, **scope) -> Convergence:
     with connect(current_url, autocommit=True) as cur, connect(desired_url, autocommit=True) as des:
         canon = ShadowCanonicalizer(des)
         current, desired = introspect(cur, **scope), introspect(des, **scope)
-        sql = render_migration(diff_catalogs(reconcile(current, desired, canon), desired))
+        reconciled = reconcile(current, desired, canon)
+        sql = render_migration(diff_catalogs(reconciled, desired))
         narrowed_current, narrowed_desired = introspect_pair(current_url, desired_url, **scope)
         narrowed = render_migration(diff_catalogs(reconcile(narrowed_current, narrowed_desired, canon),
                                                   narrowed_desired))
         assert narrowed == sql, f"the narrowed read gives another diff:\n{narrowed}\n--- the full read's:\n{sql}"
-        missed = _differing_in_full(reconcile(current, desired, canon), desired) - {
+        missed = _differing_in_full(reconciled, desired) - {
             QualifiedName(*key[1:]) for key in differing_tables(_whole_read(cur, scope), _whole_read(des, scope))}
         assert not missed, f"tables that differ, with alike digests: {sorted(map(str, missed))}"
         if sql:
